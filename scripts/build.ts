@@ -1,0 +1,56 @@
+// `npm run build`: check content, build into a temporary folder, index it, then swap it into
+// dist/. Any failure leaves the previous dist/ exactly as it was.
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { formatReport, validateContent } from '../src/lib/validate/index.ts';
+import { writeSearchIndex } from '../src/lib/build/pagefind.ts';
+import { swapInto } from '../src/lib/build/swap.ts';
+import { VALIDATED_ENV } from '../src/integrations/validate-content.ts';
+
+const { values } = parseArgs({
+  options: {
+    root: { type: 'string', default: path.resolve(import.meta.dirname, '..') },
+    out: { type: 'string', default: 'dist' },
+  },
+});
+const root = path.resolve(values.root!);
+const outDir = path.resolve(root, values.out!);
+const tmpDir = path.resolve(root, `.build-tmp-${process.pid}`);
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} 秒`;
+const step = (text: string) => console.log(`▸ ${text}`);
+
+let started = performance.now();
+step('检查内容…');
+const { problems, fileCount } = await validateContent(path.join(root, 'content'), root);
+if (problems.length > 0) {
+  console.error(formatReport(problems));
+  console.error(`\n构建已停止：没有写入任何文件，${path.relative(process.cwd(), outDir) || outDir} 保持原样。`);
+  process.exit(1);
+}
+step(`内容检查通过（${fileCount} 个文件，${seconds(started)}）`);
+
+try {
+  started = performance.now();
+  step('生成页面…');
+  process.env[VALIDATED_ENV] = '1';
+  const { build } = await import('astro');
+  await build({ root, outDir: tmpDir, logLevel: 'warn' });
+  step(`页面生成完成（${seconds(started)}）`);
+
+  started = performance.now();
+  step('建立搜索索引…');
+  const { pageCount } = await writeSearchIndex(tmpDir);
+  step(`搜索索引完成：${pageCount} 页（${seconds(started)}）`);
+
+  await swapInto(tmpDir, outDir);
+  console.log(`✓ 网站已写入 ${path.relative(process.cwd(), outDir) || outDir}`);
+} catch (error) {
+  await rm(tmpDir, { recursive: true, force: true });
+  console.error(`\n构建失败：${(error as Error).message}`);
+  console.error(`${path.relative(process.cwd(), outDir) || outDir} 保持原样。`);
+  process.exit(1);
+}

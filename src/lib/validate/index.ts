@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { ID_PATTERN } from '../../schemas/common.ts';
+import { collectionDefs } from '../../schemas/index.ts';
+import { proposeId } from '../pinyin-id.ts';
+import { scanBody, type Citation } from './body.ts';
+import { parseYaml, splitMdx } from './frontmatter.ts';
+import { issuesToProblems } from './issues.ts';
+import { decodeFile, discover, type ContentFile } from './read.ts';
+import { crossFileProblems, type CheckedEntry } from './rules.ts';
+import { sortProblems, type Problem } from './problem.ts';
+
+export { formatProblem, formatReport, type Problem } from './problem.ts';
+
+export type ValidEntry = CheckedEntry & { data: NonNullable<CheckedEntry['data']> };
+
+export interface ValidationResult {
+  problems: Problem[];
+  /** The entries whose frontmatter is valid, normalised (keys for labels, defaults filled). */
+  entries: ValidEntry[];
+  /** How many files were read. */
+  fileCount: number;
+}
+
+/** Checks one file on its own: encoding, id, YAML, schema and body. */
+async function checkFile(file: ContentFile): Promise<{ entry?: CheckedEntry; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const { format, schema } = collectionDefs[file.collection];
+  const id = file.draft ? file.name.slice(1) : file.name;
+  if (!ID_PATTERN.test(id)) {
+    const proposal = proposeId(id);
+    const ext = path.extname(file.file);
+    problems.push({
+      file: file.file,
+      line: 0,
+      field: '-',
+      message: `文件名“${file.name}${ext}”不能用作 id：只能用小写英文字母、数字和连字符（-）。建议改名为 ${file.draft ? '_' : ''}${proposal}${ext}`,
+    });
+  }
+
+  const decoded = await decodeFile(file.absolute);
+  if (!decoded.ok) return { problems: [...problems, { file: file.file, line: decoded.line, field: '-', message: decoded.message }] };
+
+  let yamlText = decoded.text;
+  let lineOffset = 0;
+  let citations: Citation[] = [];
+  if (format === 'mdx') {
+    const split = splitMdx(decoded.text);
+    if (!split) {
+      problems.push({ file: file.file, line: 1, field: '-', message: '文件开头缺少 frontmatter：第一行应为 ---，字段写完后再用一行 --- 结束' });
+      return { entry: { collection: file.collection, id, file: file.file, draft: file.draft, data: undefined, citations: [], lineOf: () => 1 }, problems };
+    }
+    yamlText = split.frontmatter;
+    lineOffset = 1;
+    const body = scanBody(split.body, split.bodyLine, file.file);
+    citations = body.citations;
+    problems.push(...body.problems);
+  }
+
+  const parsed = parseYaml(yamlText, file.file, lineOffset);
+  problems.push(...parsed.problems);
+  // A file whose YAML cannot be read still exists: keep it as a reference target.
+  const stub = { collection: file.collection, id, file: file.file, draft: file.draft, data: undefined, citations, lineOf: parsed.lineOf };
+  if (parsed.problems.length > 0) return { entry: stub, problems };
+  const data = parsed.data ?? {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    problems.push({ file: file.file, line: lineOffset + 1, field: '-', message: '内容应为“字段: 值”的形式，一行一个字段' });
+    return { entry: stub, problems };
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) problems.push(...issuesToProblems(result.error.issues, schema, file.file, parsed.lineOf));
+  const entry: CheckedEntry = {
+    collection: file.collection,
+    id,
+    file: file.file,
+    draft: file.draft,
+    data: result.success ? (result.data as CheckedEntry['data']) : undefined,
+    citations,
+    lineOf: parsed.lineOf,
+  };
+  return { entry, problems };
+}
+
+/**
+ * Validates everything under `contentDir`: each file on its own, then the rules across files.
+ * Never throws for bad content: every problem comes back in `problems`, sorted by file and line.
+ */
+export async function validateContent(contentDir: string, projectRoot = path.dirname(contentDir)): Promise<ValidationResult> {
+  const { files, problems } = await discover(path.resolve(contentDir), path.resolve(projectRoot));
+  const checked: CheckedEntry[] = [];
+  const results = await Promise.all(files.map((file) => checkFile(file).catch((error: unknown) => ({
+    entry: undefined,
+    problems: [{ file: file.file, line: 0, field: '-', message: `无法读取这个文件：${(error as Error).message}` }],
+  }))));
+  for (const result of results) {
+    problems.push(...result.problems);
+    if (result.entry) checked.push(result.entry);
+  }
+  problems.push(...crossFileProblems(checked));
+  const entries = checked.filter((entry): entry is ValidEntry => entry.data !== undefined);
+  return { problems: sortProblems(problems), entries, fileCount: files.length };
+}

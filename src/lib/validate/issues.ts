@@ -1,0 +1,188 @@
+import type { z } from 'astro/zod';
+import type { Problem } from './problem.ts';
+
+type Issue = z.core.$ZodIssue;
+
+/** What each field wants, in words an author understands; used when a field is missing. */
+const FIELD_HINTS: Record<string, string> = {
+  title: '标题，4 到 60 个字',
+  kind: '类型：案例写 practice（实践）或 consultation（协商事例）；模式写 composition、schedule 或 training',
+  summary: '一两句话的摘要，最多 160 个字',
+  date: '日期，写成 YYYY、YYYY-MM 或 YYYY-MM-DD；资料未载明时写“不详”',
+  region: '地区，至少要有 province（省级行政区全称，或“不详”）',
+  'region.province': '省级行政区全称，如 浙江省；资料未载明时写“不详”',
+  level: '层级，如 community（社区）、county（县级）',
+  forms: '协商形式列表，如 [council, onsite]',
+  topics: '领域列表，如 [traffic]',
+  sources: '资料来源 id 列表，如 [community-extension-speech]',
+  steps: '步骤列表，至少两步，每步有 title 和 summary',
+  formula: '公式，如 1+7+X',
+  parts: '公式各项的列表，每项有 count 和 label',
+  order: '章节顺序，一个整数，如 1',
+  term: '术语本身',
+  definition: '释义',
+  publisher: '发布者',
+  complete: '资料是否完整：true 或 false',
+  'outcome.status': '成果状态，如 implemented（已落实）、unknown（不详）',
+  label: '这一项代表什么',
+  count: '数量：整数，或公式中的字母（X、N）',
+};
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  boolean: 'true 或 false',
+  array: '列表（如 [a, b]）',
+  object: '带子字段的一组内容',
+  date: '日期',
+};
+
+function describe(value: unknown): string {
+  if (value === null) return '空值';
+  if (Array.isArray(value)) return '列表';
+  if (value instanceof Date) return '日期';
+  switch (typeof value) {
+    case 'string': return `文字“${value.length > 20 ? value.slice(0, 20) + '…' : value}”`;
+    case 'number': return `数字 ${value}`;
+    case 'boolean': return String(value);
+    case 'object': return '带子字段的一组内容';
+    default: return typeof value;
+  }
+}
+
+function hintFor(path: readonly PropertyKey[]): string | undefined {
+  const named = path.filter((p) => typeof p === 'string').join('.');
+  const last = [...path].reverse().find((p) => typeof p === 'string');
+  return FIELD_HINTS[named] ?? (typeof last === 'string' ? FIELD_HINTS[last] : undefined);
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The closest of `candidates` to `input`, if it is close enough to be a likely typo. */
+export function closest(input: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(input.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return bestDistance <= Math.max(2, Math.floor(input.length / 3)) ? best : undefined;
+}
+
+/** The keys an object schema allows at a path, found by walking the schema's definition. */
+export function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let def = (schema as unknown as { _zod: { def: Record<string, any> } })._zod.def;
+  const unwrap = () => {
+    for (;;) {
+      if (['optional', 'default', 'nullable', 'prefault', 'readonly', 'catch'].includes(def.type)) def = def.innerType._zod.def;
+      else if (def.type === 'pipe') def = def.in._zod.def;
+      else if (def.type === 'union') {
+        const object = def.options.find((o: any) => o._zod.def.type === 'object');
+        if (!object) return;
+        def = object._zod.def;
+      } else return;
+    }
+  };
+  unwrap();
+  for (const segment of path) {
+    if (def.type === 'object' && typeof segment === 'string' && def.shape[segment]) def = def.shape[segment]._zod.def;
+    else if (def.type === 'array') def = def.element._zod.def;
+    else return [];
+    unwrap();
+  }
+  return def.type === 'object' ? Object.keys(def.shape) : [];
+}
+
+/** From a union's failed branches, the issue that says most: a custom message, else the first. */
+function bestOfUnion(issue: Extract<Issue, { code: 'invalid_union' }>): Issue | undefined {
+  const all = issue.errors.flat();
+  return all.find((i) => i.code === 'custom') ?? all.find((i) => i.code !== 'invalid_type') ?? undefined;
+}
+
+function message(issue: Issue, path: readonly PropertyKey[]): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.input === undefined) {
+        const hint = hintFor(path);
+        return `缺少必填字段。${hint ? `请填写：${hint}` : '请补上这个字段'}`;
+      }
+      if (issue.input === null) {
+        const hint = hintFor(path);
+        return `这个字段是空的。${hint ? `请填写：${hint}` : '请填写内容或删去这一行'}`;
+      }
+      return `应为${TYPE_NAMES[issue.expected] ?? issue.expected}，实际是${describe(issue.input)}`;
+    }
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') return min <= 1 ? '不能为空' : `太短：至少要 ${min} 个字`;
+      if (issue.origin === 'array') return `至少要有 ${min} 项`;
+      return `不能小于 ${min}`;
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string') {
+        const length = typeof issue.input === 'string' ? issue.input.length : undefined;
+        return `太长：最多 ${max} 个字${length ? `（现在 ${length} 个）` : ''}。请精简`;
+      }
+      if (issue.origin === 'array') return `最多 ${max} 项`;
+      return `不能大于 ${max}`;
+    }
+    case 'invalid_format':
+      if (issue.format === 'url') return '不是有效的网址。请写完整，以 http:// 或 https:// 开头';
+      return issue.message;
+    case 'invalid_value':
+      return `应为 ${issue.values.map(String).join('、')} 之一，实际是${describe(issue.input)}`;
+    case 'invalid_union': {
+      const best = bestOfUnion(issue);
+      return best ? message(best, path) : issue.message;
+    }
+    default:
+      return issue.message;
+  }
+}
+
+/** Turns zod's issues into located problems, in Chinese, one per issue (one per unknown key). */
+export function issuesToProblems(
+  issues: readonly Issue[],
+  schema: z.ZodType,
+  file: string,
+  lineOf: (path: readonly PropertyKey[]) => number,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = allowedKeysAt(schema, issue.path);
+      for (const key of issue.keys) {
+        const path = [...issue.path, key];
+        const guess = closest(key, allowed);
+        problems.push({
+          file,
+          line: lineOf(path),
+          field: path.map(String).join('.'),
+          message: `未知字段“${key}”。${guess ? `是不是“${guess}”？` : ''}可用的字段：${allowed.join('、')}`,
+        });
+      }
+      continue;
+    }
+    problems.push({
+      file,
+      line: lineOf(issue.path),
+      field: issue.path.length ? issue.path.map(String).join('.') : '-',
+      message: message(issue, issue.path),
+    });
+  }
+  return problems;
+}

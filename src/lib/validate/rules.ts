@@ -1,0 +1,161 @@
+import { countMatches, parseFormula } from '../formula.ts';
+import { statedStepCount } from '../step-count.ts';
+import { collectionDefs, type CollectionName, type EntryData } from '../../schemas/index.ts';
+import { closest } from './issues.ts';
+import type { Citation } from './body.ts';
+import type { Problem } from './problem.ts';
+
+/** A file that passed its own checks, ready for the checks across files. */
+export interface CheckedEntry<C extends CollectionName = CollectionName> {
+  collection: C;
+  id: string;
+  file: string;
+  draft: boolean;
+  /** The normalised frontmatter; absent when the file's own checks failed. */
+  data: EntryData<C> | undefined;
+  citations: Citation[];
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+type Index = Record<CollectionName, Map<string, CheckedEntry>>;
+
+function buildIndex(entries: CheckedEntry[]): { index: Index; aliasOf: Record<CollectionName, Map<string, string>> } {
+  const index = Object.fromEntries(Object.keys(collectionDefs).map((c) => [c, new Map()])) as Index;
+  const aliasOf = Object.fromEntries(Object.keys(collectionDefs).map((c) => [c, new Map()])) as Record<CollectionName, Map<string, string>>;
+  for (const entry of entries) {
+    if (entry.draft) continue;
+    if (!index[entry.collection].has(entry.id)) index[entry.collection].set(entry.id, entry);
+    for (const alias of (entry.data as { aliases?: string[] } | undefined)?.aliases ?? []) aliasOf[entry.collection].set(alias, entry.id);
+  }
+  return { index, aliasOf };
+}
+
+/** Every check that needs more than one file, over all entries at once. */
+export function crossFileProblems(entries: CheckedEntry[]): Problem[] {
+  const problems: Problem[] = [];
+  const { index, aliasOf } = buildIndex(entries);
+  const at = (entry: CheckedEntry, path: (string | number)[], message: string) =>
+    problems.push({ file: entry.file, line: entry.lineOf(path), field: path.length ? path.join('.') : '-', message });
+
+  uniqueIds(entries, at);
+
+  function reference(entry: CheckedEntry, path: (string | number)[], target: CollectionName, id: string | undefined) {
+    if (id === undefined) return;
+    const found = index[target].get(id);
+    if (found) return found;
+    const label = collectionDefs[target].label;
+    const moved = aliasOf[target].get(id);
+    if (moved) {
+      at(entry, path, `“${id}”是${label}“${moved}”的旧 id。请改为“${moved}”`);
+      return;
+    }
+    const existing = [...index[target].keys()];
+    const guess = closest(id, existing);
+    const list = existing.length ? `现有的${label}：${existing.slice(0, 12).join('、')}${existing.length > 12 ? ' 等' : ''}` : `目前还没有任何${label}`;
+    at(entry, path, `找不到 id 为“${id}”的${label}（content/${target}/${id}.${collectionDefs[target].format === 'mdx' ? 'mdx' : 'yaml'}）。${guess ? `是不是“${guess}”？` : ''}${list}`);
+    return undefined;
+  }
+
+  for (const entry of entries) {
+    for (const citation of entry.citations) {
+      const before = problems.length;
+      reference({ ...entry, lineOf: () => citation.line }, [], 'sources', citation.source);
+      for (const problem of problems.slice(before)) problem.field = '<Cite source>';
+    }
+    if (entry.data === undefined) continue;
+    const sources = (entry.data as { sources?: (string | { id: string })[] }).sources ?? [];
+    sources.forEach((source, i) => {
+      if (typeof source === 'string') reference(entry, ['sources', i], 'sources', source);
+      else reference(entry, ['sources', i], 'sources', source.id);
+    });
+
+    if (entry.collection === 'cases') {
+      const data = entry.data as EntryData<'cases'>;
+      data.methods.forEach((id, i) => reference(entry, ['methods', i], 'methods', id));
+      data.models.forEach((id, i) => reference(entry, ['models', i], 'models', id));
+      if (data.partOf === entry.id) at(entry, ['partOf'], 'partOf 不能指向案例自己。请填写它所属的实践案例的 id');
+      else {
+        const parent = reference(entry, ['partOf'], 'cases', data.partOf);
+        if (parent?.data && (parent.data as EntryData<'cases'>).kind !== 'practice') {
+          at(entry, ['partOf'], `partOf 应指向一个实践（kind: practice），而“${parent.id}”是协商事例（consultation）。请改为它所属的实践`);
+        }
+      }
+    } else if (entry.collection === 'methods') {
+      const data = entry.data as EntryData<'methods'>;
+      reference(entry, ['origin'], 'cases', data.origin);
+      data.steps.forEach((step, i) => step.sources.forEach((id, j) => reference(entry, ['steps', i, 'sources', j], 'sources', id)));
+      const stated = statedStepCount(data.title);
+      if (stated !== undefined && stated !== data.steps.length) {
+        at(entry, ['steps'], `标题写明 ${stated} 步，但 steps 列了 ${data.steps.length} 步。请补齐或删减步骤，或修改标题`);
+      }
+    } else if (entry.collection === 'models') {
+      const data = entry.data as EntryData<'models'>;
+      reference(entry, ['origin'], 'cases', data.origin);
+      modelRules(entry as CheckedEntry<'models'>, at);
+    } else if (entry.collection === 'terms') {
+      const data = entry.data as EntryData<'terms'>;
+      data.related.forEach((id, i) => reference(entry, ['related', i], 'terms', id));
+    }
+  }
+  return problems;
+}
+
+type At = (entry: CheckedEntry, path: (string | number)[], message: string) => void;
+
+function modelRules(entry: CheckedEntry<'models'>, at: At) {
+  const { formula, parts } = entry.data!;
+  const terms = parseFormula(formula);
+  if (!terms) {
+    at(entry, ['formula'], `公式“${formula}”无法解读。只能由数字、单个字母（X、N）和 + 组成，如 1+7+X 或 1246+X`);
+    return;
+  }
+  if (terms.length !== parts.length) {
+    at(entry, ['parts'], `公式“${formula}”有 ${terms.length} 项（${terms.join('、')}），但 parts 列了 ${parts.length} 项。请按公式逐项列出`);
+  }
+  parts.forEach((part, i) => {
+    const term = terms[i];
+    if (term !== undefined && !countMatches(part.count, term)) {
+      at(entry, ['parts', i, 'count'], `公式“${formula}”的第 ${i + 1} 项是 ${term}，这里写的是 ${part.count}。请让两者一致`);
+    }
+    if (typeof part.count === 'number' && part.members && part.members.length !== part.count) {
+      at(entry, ['parts', i, 'members'], `count 是 ${part.count}，但 members 列了 ${part.members.length} 个。请列满 ${part.count} 个，或删去 members 并在 detail 中说明`);
+    }
+  });
+}
+
+function uniqueIds(entries: CheckedEntry[], at: At) {
+  for (const collection of Object.keys(collectionDefs) as CollectionName[]) {
+    const owners = new Map<string, CheckedEntry>();
+    const inCollection = entries.filter((e) => e.collection === collection);
+    for (const entry of inCollection) {
+      const first = owners.get(entry.id);
+      if (first) at(entry, [], `id“${entry.id}”与 ${first.file} 重复。同一类内容的 id 必须唯一，请给其中一个改名`);
+      else owners.set(entry.id, entry);
+    }
+    for (const entry of inCollection) {
+      ((entry.data as { aliases?: string[] } | undefined)?.aliases ?? []).forEach((alias, i) => {
+        const owner = owners.get(alias);
+        if (owner) {
+          at(entry, ['aliases', i], owner === entry ? `别名“${alias}”就是本文件的 id。请删去` : `别名“${alias}”已是 ${owner.file} 的 id。请删去这个别名，或给那个文件改名`);
+        } else owners.set(alias, entry);
+      });
+    }
+    if (collection === 'terms') uniqueTermNames(inCollection as CheckedEntry<'terms'>[], at);
+  }
+}
+
+function uniqueTermNames(terms: CheckedEntry<'terms'>[], at: At) {
+  const owners = new Map<string, CheckedEntry>();
+  for (const entry of terms) {
+    if (!entry.data) continue;
+    const names: [string, (string | number)[]][] = [
+      [entry.data.term, ['term']],
+      ...entry.data.aliases.map((alias, i): [string, (string | number)[]] => [alias, ['aliases', i]]),
+    ];
+    for (const [name, path] of names) {
+      const owner = owners.get(name);
+      if (owner && owner !== entry) at(entry, path, `术语“${name}”已在 ${owner.file} 中出现。同一个词只能属于一个词条`);
+      else owners.set(name, entry);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { z } from 'astro/zod';
+import { aliases, dateOrUnknown, idRef, summary, taxonomy, title, UNKNOWN } from './common.ts';
+import { provinces, suggestProvince } from './regions.ts';
+
+/** `region.province`: a provincial-level division's full name, or 不详. */
+const province = z.string().transform((input, ctx) => {
+  const name = input.trim();
+  if (name === UNKNOWN || (provinces as readonly string[]).includes(name)) return name;
+  const suggestion = suggestProvince(name);
+  ctx.issues.push({
+    code: 'custom',
+    input,
+    message: suggestion
+      ? `“${input}”不是省级行政区的全称。是不是“${suggestion}”？`
+      : `“${input}”不是省级行政区的全称（如 浙江省、广西壮族自治区）；资料未载明时写“不详”`,
+  });
+  return z.NEVER;
+});
+
+/** Where the case took place, from province down to the smallest unit named. */
+export const regionSchema = z.strictObject({
+  province,
+  city: z.string().trim().min(1).optional(),
+  county: z.string().trim().min(1).optional(),
+  place: z.string().trim().min(1).optional(),
+});
+
+/** A source an entry rests on: an id, or an id with what it supports. */
+export const sourceRef = z.union([
+  z.string(),
+  z.strictObject({ id: z.string(), supports: z.string().trim().min(1).max(200).optional() }),
+]).transform((ref) => (typeof ref === 'string' ? { id: ref, supports: undefined } : ref));
+
+/** What came of it. */
+export const outcomeSchema = z.strictObject({
+  status: taxonomy('status'),
+  summary: z.string().trim().min(1).max(400).optional(),
+});
+
+/** A case: `content/cases/<id>.mdx`, at `/cases/<id>/`. */
+export const caseSchema = z.strictObject({
+  title,
+  /** practice（一个机构长期的协商做法） or consultation（一次具体的协商）. */
+  kind: taxonomy('kind'),
+  summary,
+  /** When it happened: YYYY, YYYY-MM or YYYY-MM-DD; 不详 when the source gives none (→ null). */
+  date: dateOrUnknown,
+  region: regionSchema,
+  level: taxonomy('level'),
+  forms: z.array(taxonomy('forms')).min(1),
+  topics: z.array(taxonomy('topics')).min(1),
+  /** Ids of methods it used. Default: none. */
+  methods: z.array(idRef).default([]),
+  /** Ids of models it follows. Default: none. */
+  models: z.array(idRef).default([]),
+  /** The practice (a case of kind practice) this consultation belongs to. */
+  partOf: idRef.optional(),
+  /** Who took part. Default: not recorded. */
+  participants: z.array(z.string().trim().min(1)).default([]),
+  outcome: outcomeSchema.optional(),
+  sources: z.array(sourceRef).min(1),
+  aliases,
+});
+
+export type CaseInput = z.input<typeof caseSchema>;
+export type CaseData = z.output<typeof caseSchema>;

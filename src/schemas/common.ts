@@ -1,0 +1,63 @@
+import { z } from 'astro/zod';
+import { checkPartialDate } from '../lib/dates.ts';
+import { allowedValues, resolveTaxonomy, type TaxonomyName } from './taxonomies.ts';
+
+/** ASCII kebab-case: the form of every id, in file names and references alike. */
+export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Written where a source gives no value (a date, a province). */
+export const UNKNOWN = '不详';
+
+/** A reference to another entry by id; whether it exists is a cross-file check. */
+export const idRef = z.string().regex(ID_PATTERN, {
+  message: '引用的 id 应为小写英文字母、数字和连字符（如 six-step-procedure）',
+});
+
+/** A page title: 4 to 60 characters. */
+export const title = z.string().trim().min(4).max(60);
+
+/** One or two sentences shown in lists and search results: at most 160 characters. */
+export const summary = z.string().trim().min(1).max(160);
+
+/** Ids of `content/sources` entries; at least one. */
+export const sourceList = z.array(idRef).min(1);
+
+/** Old ids of a moved page; each gets a redirect page. */
+export const aliases = z.array(idRef).default([]);
+
+function parseDate(input: string | number | Date, ctx: z.core.$RefinementCtx, allowUnknown: boolean) {
+  const text = input instanceof Date ? input.toISOString().slice(0, 10) : String(input).trim();
+  if (allowUnknown && (text === UNKNOWN || text === 'unknown')) return null;
+  const checked = checkPartialDate(text);
+  if (checked.ok) return checked.value;
+  const hint = allowUnknown ? '；资料没有给出日期时写“不详”' : '';
+  ctx.issues.push({ code: 'custom', message: checked.message + hint, input });
+  return z.NEVER;
+}
+
+const dateInput = z.union([z.string(), z.number(), z.date()], {
+  error: '日期应写成 YYYY、YYYY-MM 或 YYYY-MM-DD',
+});
+
+/**
+ * A partial date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), real and not in the future.
+ * YAML may hand it over as a number (2023) or, through Astro's parser, a Date.
+ */
+export const partialDate = dateInput.transform((input, ctx) => parseDate(input, ctx, false) as string);
+
+/** A partial date, or 不详 where the source gives none (normalised to null). */
+export const dateOrUnknown = dateInput.transform((input, ctx) => parseDate(input, ctx, true));
+
+/** A taxonomy value: its ASCII key or its Chinese label, normalised to the key. */
+export function taxonomy<T extends TaxonomyName>(name: T) {
+  return z.string().transform((input, ctx) => {
+    const key = resolveTaxonomy(name, input);
+    if (key !== undefined) return key;
+    ctx.issues.push({
+      code: 'custom',
+      message: `“${input}”不是可用的值。可选：${allowedValues(name)}`,
+      input,
+    });
+    return z.NEVER;
+  });
+}

@@ -1,0 +1,16 @@
+import { z } from 'astro/zod';
+import { aliases, idRef, summary, title } from './common.ts';
+
+/** A handbook chapter: `content/guides/<id>.mdx`, at `/guides/<id>/`, ordered by `order`. */
+export const guideSchema = z.strictObject({
+  title,
+  summary,
+  /** Position among the chapters, from 1. */
+  order: z.number().int().min(0).max(999),
+  /** Sources the chapter rests on. Default: none (a chapter may be the handbook's own advice). */
+  sources: z.array(idRef).default([]),
+  aliases,
+});
+
+export type GuideInput = z.input<typeof guideSchema>;
+export type GuideData = z.output<typeof guideSchema>;

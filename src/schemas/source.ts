@@ -1,0 +1,23 @@
+import { z } from 'astro/zod';
+import { partialDate } from './common.ts';
+
+/** A bibliography entry: `content/sources/<id>.yaml`, shown at `/sources/#<id>`. */
+export const sourceSchema = z.strictObject({
+  /** The document's title. */
+  title: z.string().trim().min(2).max(120),
+  /** Who published it (and who it was reprinted from). */
+  publisher: z.string().trim().min(2).max(120),
+  /** Whether the text the handbook holds is the whole document. */
+  complete: z.boolean(),
+  /** Publication date, where known. */
+  date: partialDate.optional(),
+  /** Where it was published, where known. */
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  /** The file under `shared/sources/` it was read from. */
+  file: z.string().trim().optional(),
+  /** What is missing, redacted or otherwise worth knowing. */
+  note: z.string().trim().optional(),
+});
+
+export type SourceInput = z.input<typeof sourceSchema>;
+export type SourceData = z.output<typeof sourceSchema>;
