@@ -1,6 +1,7 @@
 // `npm run build`: check content, build into a temporary folder, index it, then swap it into
 // dist/. Any failure leaves the previous dist/ exactly as it was.
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -12,12 +13,16 @@ import { VALIDATED_ENV } from '../src/integrations/validate-content.ts';
 const { values } = parseArgs({
   options: {
     root: { type: 'string', default: path.resolve(import.meta.dirname, '..') },
-    out: { type: 'string', default: 'dist' },
+    /** Where the site goes. Default: <root>/dist. */
+    out: { type: 'string' },
+    /** The content folder. Default: <root>/content. */
+    content: { type: 'string' },
   },
 });
 const root = path.resolve(values.root!);
-const outDir = path.resolve(root, values.out!);
-const tmpDir = path.resolve(root, `.build-tmp-${process.pid}`);
+const outDir = values.out ? path.resolve(values.out) : path.join(root, 'dist');
+const contentDir = values.content ? path.resolve(values.content) : path.join(root, 'content');
+const tmpDir = path.join(path.dirname(outDir), `.build-tmp-${process.pid}`);
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} 秒`;
@@ -25,7 +30,7 @@ const step = (text: string) => console.log(`▸ ${text}`);
 
 let started = performance.now();
 step('检查内容…');
-const { problems, fileCount } = await validateContent(path.join(root, 'content'), root);
+const { problems, fileCount } = await validateContent(contentDir, path.dirname(contentDir));
 if (problems.length > 0) {
   console.error(formatReport(problems));
   console.error(`\n构建已停止：没有写入任何文件，${path.relative(process.cwd(), outDir) || outDir} 保持原样。`);
@@ -37,8 +42,16 @@ try {
   started = performance.now();
   step('生成页面…');
   process.env[VALIDATED_ENV] = '1';
+  process.env.YISHI_CONTENT_DIR = contentDir;
   const { build } = await import('astro');
-  await build({ root, outDir: tmpDir, logLevel: 'warn' });
+  // A content folder other than the project's gets its own cache, so builds never mix.
+  const ownCache = contentDir !== path.join(root, 'content');
+  const cacheDir = ownCache ? await mkdtemp(path.join(tmpdir(), 'yishi-cache-')) : undefined;
+  try {
+    await build({ root, outDir: tmpDir, logLevel: 'warn', ...(cacheDir && { cacheDir }) });
+  } finally {
+    if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
+  }
   step(`页面生成完成（${seconds(started)}）`);
 
   started = performance.now();

@@ -4,9 +4,9 @@ import { performance } from 'node:perf_hooks';
 import { formatReport, validateContent } from '../src/lib/validate/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const contentDir = path.resolve(root, process.argv[2] ?? 'content');
+const contentDir = path.resolve(process.argv[2] ?? path.join(root, 'content'));
 const started = performance.now();
-const { problems, fileCount } = await validateContent(contentDir, root);
+const { problems, fileCount } = await validateContent(contentDir, path.dirname(contentDir));
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 if (problems.length > 0) {
   console.error(formatReport(problems));

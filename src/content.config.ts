@@ -2,11 +2,14 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { collectionDefs, type CollectionName } from './schemas/index.ts';
 
+/** The content folder; tests point it at fixture folders through `YISHI_CONTENT_DIR`. */
+const contentDir = process.env.YISHI_CONTENT_DIR ?? './content';
+
 /** Files under `content/<name>/`; names starting with `_` are drafts and stay out. */
 function files(name: CollectionName) {
   const pattern = collectionDefs[name].format === 'mdx' ? '**/[^_]*.mdx' : '**/[^_]*.{yaml,yml}';
   return glob({
-    base: `./content/${name}`,
+    base: `${contentDir}/${name}`,
     pattern,
     generateId: ({ entry }) => entry.replace(/^.*\//, '').replace(/\.(mdx|ya?ml)$/, ''),
   });

@@ -45,10 +45,25 @@ export function parseYaml(source: string, file: string, lineOffset: number): Par
     return { data: undefined, lineOf: () => lineOffset + 1, problems };
   }
   for (const error of doc.errors) {
-    const line = toLine(error.pos[0]);
-    const explained = YAML_ERRORS[error.code] ?? 'YAML 格式错误。请检查冒号、引号和缩进';
-    const detail = error.message.split('\n')[0];
-    problems.push({ file, line, field: fieldAtLine(doc, counter, line - lineOffset), message: `YAML 语法错误：${explained}（${detail}）` });
+    const detail = error.message.split('\n')[0] ?? '';
+    let yamlLine = counter.linePos(error.pos[0]).line;
+    let explained = YAML_ERRORS[error.code] ?? 'YAML 格式错误。请检查冒号、引号和缩进';
+    const bracket = /Flow (sequence|map)/.exec(detail);
+    if (bracket) {
+      // The parser notices a missing ] or } only on a later line: point at the line that opened it.
+      const [open, close] = bracket[1] === 'sequence' ? ['[', ']'] : ['{', '}'];
+      yamlLine = unclosedLine(source, yamlLine, open, close) ?? yamlLine;
+      explained = `“${open}”没有对应的“${close}”。请在这一行的列表末尾补上“${close}”`;
+    }
+    const key = keyAtLine(doc, counter, yamlLine);
+    // An unclosed quote runs on into later lines: the key it started on is where to look.
+    if (error.code === 'MISSING_CHAR' && /quote/i.test(detail) && key.line) yamlLine = key.line;
+    problems.push({
+      file,
+      line: yamlLine + lineOffset,
+      field: key.field,
+      message: `YAML 语法错误：${explained}（${detail}）`,
+    });
   }
 
   function lineOf(path: readonly PropertyKey[]): number {
@@ -85,13 +100,24 @@ export function parseYaml(source: string, file: string, lineOffset: number): Par
   return { data, lineOf, problems };
 }
 
-/** The top-level key written on a YAML line, for naming the field of a syntax error. */
-function fieldAtLine(doc: Document.Parsed, counter: LineCounter, yamlLine: number): string {
-  if (!isMap(doc.contents)) return '-';
-  let best = '-';
+/** The last line at or before `fromLine` (1-based) that opens more brackets than it closes. */
+function unclosedLine(source: string, fromLine: number, open: string, close: string): number | undefined {
+  const lines = source.split('\n');
+  for (let i = Math.min(fromLine, lines.length) - 1; i >= 0; i--) {
+    const text = lines[i]!;
+    if (text.split(open).length > text.split(close).length) return i + 1;
+  }
+  return undefined;
+}
+
+/** The last top-level key at or before a YAML line, for naming the field of a syntax error. */
+function keyAtLine(doc: Document.Parsed, counter: LineCounter, yamlLine: number): { field: string; line?: number } {
+  if (!isMap(doc.contents)) return { field: '-' };
+  let best: { field: string; line?: number } = { field: '-' };
   for (const pair of doc.contents.items) {
     if (!isScalar(pair.key) || !pair.key.range) continue;
-    if (counter.linePos(pair.key.range[0]).line <= yamlLine) best = String(pair.key.value);
+    const line = counter.linePos(pair.key.range[0]).line;
+    if (line <= yamlLine) best = { field: String(pair.key.value), line };
   }
   return best;
 }

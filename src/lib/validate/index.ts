@@ -31,14 +31,14 @@ async function checkFile(file: ContentFile): Promise<{ entry?: CheckedEntry; pro
     const ext = path.extname(file.file);
     problems.push({
       file: file.file,
-      line: 0,
-      field: '-',
+      line: 1,
+      field: 'id',
       message: `文件名“${file.name}${ext}”不能用作 id：只能用小写英文字母、数字和连字符（-）。建议改名为 ${file.draft ? '_' : ''}${proposal}${ext}`,
     });
   }
 
   const decoded = await decodeFile(file.absolute);
-  if (!decoded.ok) return { problems: [...problems, { file: file.file, line: decoded.line, field: '-', message: decoded.message }] };
+  if (!decoded.ok) return { problems: [...problems, { file: file.file, line: Math.max(1, decoded.line), field: '-', message: decoded.message }] };
 
   let yamlText = decoded.text;
   let lineOffset = 0;
@@ -66,7 +66,8 @@ async function checkFile(file: ContentFile): Promise<{ entry?: CheckedEntry; pro
     problems.push({ file: file.file, line: lineOffset + 1, field: '-', message: '内容应为“字段: 值”的形式，一行一个字段' });
     return { entry: stub, problems };
   }
-  const result = schema.safeParse(data);
+  // reportInput: messages quote what the author wrote, and tell a missing field from a wrong one.
+  const result = schema.safeParse(data, { reportInput: true });
   if (!result.success) problems.push(...issuesToProblems(result.error.issues, schema, file.file, parsed.lineOf));
   const entry: CheckedEntry = {
     collection: file.collection,
@@ -89,7 +90,7 @@ export async function validateContent(contentDir: string, projectRoot = path.dir
   const checked: CheckedEntry[] = [];
   const results = await Promise.all(files.map((file) => checkFile(file).catch((error: unknown) => ({
     entry: undefined,
-    problems: [{ file: file.file, line: 0, field: '-', message: `无法读取这个文件：${(error as Error).message}` }],
+    problems: [{ file: file.file, line: 1, field: '-', message: `无法读取这个文件：${(error as Error).message}` }],
   }))));
   for (const result of results) {
     problems.push(...result.problems);

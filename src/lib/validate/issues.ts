@@ -123,7 +123,7 @@ function message(issue: Issue, path: readonly PropertyKey[]): string {
         const hint = hintFor(path);
         return `这个字段是空的。${hint ? `请填写：${hint}` : '请填写内容或删去这一行'}`;
       }
-      return `应为${TYPE_NAMES[issue.expected] ?? issue.expected}，实际是${describe(issue.input)}`;
+      return `应为：${TYPE_NAMES[issue.expected] ?? issue.expected}；实际是${describe(issue.input)}`;
     }
     case 'too_small': {
       const min = Number(issue.minimum);

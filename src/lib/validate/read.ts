@@ -116,7 +116,7 @@ export async function decodeFile(absolute: string): Promise<Decoded> {
   if (stat.size > MAX_FILE_BYTES) {
     return {
       ok: false,
-      line: 0,
+      line: 1,
       message: `文件太大（${(stat.size / 1024 / 1024).toFixed(1)} MB，上限 1 MB）。请拆分内容，或删去粘贴进来的多余材料`,
     };
   }

@@ -1,0 +1,35 @@
+// `npm test`: every test. Browser tests need Debian's Chromium and CJK fonts; this installs
+// them when it can (root on Debian) and otherwise stops and says how. It never skips them.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { CHROMIUM_PATH } from '../tests/helpers/chromium.ts';
+
+function hasCjkFont(): boolean {
+  const result = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
+  return result.status === 0 && result.stdout.trim().length > 0;
+}
+
+const missing = [
+  ...(existsSync(CHROMIUM_PATH) ? [] : ['chromium']),
+  ...(hasCjkFont() ? [] : ['fonts-noto-cjk']),
+];
+if (missing.length > 0) {
+  const isRoot = process.getuid?.() === 0;
+  const hasApt = existsSync('/usr/bin/apt-get');
+  if (!isRoot || !hasApt) {
+    console.error(`浏览器测试需要 ${missing.join(' 和 ')}，本机没有。`);
+    console.error(`Browser tests need ${missing.join(' and ')}. On Debian or Ubuntu, run:`);
+    console.error(`  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
+    console.error('then run `npm test` again.');
+    process.exit(1);
+  }
+  console.log(`▸ Installing ${missing.join(', ')} with apt-get (needed by the browser tests)…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
+}
+
+const vitest = path.resolve(import.meta.dirname, '../node_modules/vitest/vitest.mjs');
+const result = spawnSync(process.execPath, [vitest, 'run', ...process.argv.slice(2)], { stdio: 'inherit' });
+process.exit(result.status ?? 1);

@@ -1,0 +1,133 @@
+import { describe, expect, test } from 'vitest';
+import { checkRule, located } from '../helpers/fixtures.ts';
+
+describe('each content rule has a passing and a failing fixture', () => {
+  test('the base fixture is valid on its own', async () => {
+    const result = await checkRule('schema', 'pass');
+    expect(result.problems).toEqual([]);
+    expect(result.entries.length).toBe(8);
+  });
+
+  const passing = ['schema', 'yaml', 'encoding', 'ids', 'dates', 'references', 'unique', 'steps', 'formula', 'part-of', 'labels'];
+  test.each(passing)('the %s rule accepts its passing fixture', async (rule) => {
+    const result = await checkRule(rule, 'pass');
+    expect(result.problems).toEqual([]);
+  });
+
+  test('schema errors are reported at the line of the offending key, all at once', async () => {
+    const result = await checkRule('schema', 'fail');
+    expect(located(result)).toEqual([
+      'content/cases/bad-schema.mdx:1 summary',
+      'content/cases/bad-schema.mdx:6 region.province',
+      'content/cases/bad-schema.mdx:7 level',
+      'content/cases/bad-schema.mdx:8 forms',
+      'content/cases/bad-schema.mdx:11 tags',
+    ]);
+    const byField = Object.fromEntries(result.problems.map((p) => [p.field, p.message]));
+    expect(byField['summary']).toContain('缺少必填字段');
+    expect(byField['region.province']).toContain('是不是“浙江省”');
+    expect(byField['level']).toContain('community（社区）');
+    expect(byField['tags']).toContain('未知字段“tags”');
+  });
+
+  test('a YAML syntax error names the line where the bracket was left open', async () => {
+    const result = await checkRule('yaml', 'fail');
+    expect(located(result)).toEqual(['content/cases/bad-yaml.mdx:9 forms']);
+    expect(result.problems[0]!.message).toMatch(/^YAML 语法错误：“\[”没有对应的“\]”/);
+  });
+
+  test('a file that is not UTF-8 is refused, and recognised as GBK', async () => {
+    const result = await checkRule('encoding', 'fail');
+    expect(located(result)).toEqual(['content/cases/gbk-file.mdx:2 -']);
+    expect(result.problems[0]!.message).toContain('不是 UTF-8');
+    expect(result.problems[0]!.message).toContain('GBK');
+  });
+
+  test('a BOM and CRLF line endings are accepted and normalised', async () => {
+    const result = await checkRule('encoding', 'pass');
+    const entry = result.entries.find((e) => e.id === 'bom-crlf');
+    expect(entry?.data).toMatchObject({ title: '规则测试用的协商案例', level: 'community' });
+  });
+
+  test('file names that are not kebab-case get a proposed pinyin id', async () => {
+    const result = await checkRule('ids', 'fail');
+    const messages = result.problems.map((p) => `${p.file} ${p.field} ${p.message}`);
+    expect(messages).toHaveLength(2);
+    expect(messages.find((m) => m.includes('中山街停车'))).toContain('建议改名为 zhong-shan-jie-ting-che.mdx');
+    expect(messages.find((m) => m.includes('Bad_Name'))).toContain('建议改名为 bad-name.mdx');
+    expect(result.problems.every((p) => p.field === 'id' && p.line === 1)).toBe(true);
+  });
+
+  test('dates must exist and must not lie in the future', async () => {
+    const result = await checkRule('dates', 'fail');
+    expect(located(result)).toEqual([
+      'content/cases/future.mdx:5 date',
+      'content/cases/no-such-day.mdx:5 date',
+      'content/cases/wrong-format.mdx:5 date',
+    ]);
+    const [future, noSuchDay, format] = result.problems.map((p) => p.message);
+    expect(future).toContain('晚于今天');
+    expect(noSuchDay).toContain('2023 年 2 月只有 28 天');
+    expect(format).toContain('YYYY-MM-DD');
+  });
+
+  test('a date of 不详 normalises to null; a leap day is accepted', async () => {
+    const result = await checkRule('dates', 'pass');
+    const date = (id: string) => (result.entries.find((e) => e.id === id)?.data as { date: unknown }).date;
+    expect(date('unknown-date')).toBeNull();
+    expect(date('leap-day')).toBe('2024-02-29');
+  });
+
+  test('references to missing methods, models, sources and cited sources are each reported', async () => {
+    const result = await checkRule('references', 'fail');
+    expect(located(result)).toEqual([
+      'content/cases/refs-broken.mdx:11 methods.0',
+      'content/cases/refs-broken.mdx:12 models.0',
+      'content/cases/refs-broken.mdx:13 sources.1',
+      'content/cases/refs-broken.mdx:15 <Cite source>',
+    ]);
+    expect(result.problems[0]!.message).toContain('是不是“demo-method”');
+  });
+
+  test('ids and aliases are unique within a collection, and term names across the glossary', async () => {
+    const result = await checkRule('unique', 'fail');
+    expect(located(result)).toEqual([
+      'content/cases/alias-taken.mdx:11 aliases.0',
+      'content/cases/nested/demo-consultation.mdx:1 -',
+      'content/terms/duplicate-name.yaml:1 term',
+    ]);
+  });
+
+  test('a method whose title states a number of steps must have that many', async () => {
+    const result = await checkRule('steps', 'fail');
+    expect(located(result)).toEqual(['content/methods/eight-steps.mdx:4 steps']);
+    expect(result.problems[0]!.message).toContain('标题写明 8 步，但 steps 列了 2 步');
+  });
+
+  test("a model's formula and parts agree term by term, and listed members match the count", async () => {
+    const result = await checkRule('formula', 'fail');
+    expect(located(result)).toEqual([
+      'content/models/formula-mismatch.mdx:6 parts',
+      'content/models/formula-mismatch.mdx:9 parts.1.count',
+      'content/models/formula-mismatch.mdx:11 parts.1.members',
+    ]);
+  });
+
+  test('partOf must point at a practice', async () => {
+    const result = await checkRule('part-of', 'fail');
+    expect(located(result)).toEqual(['content/cases/child-of-consultation.mdx:11 partOf']);
+  });
+
+  test('Chinese labels normalise to keys; unknown labels list what is allowed', async () => {
+    const pass = await checkRule('labels', 'pass');
+    expect(pass.entries.find((e) => e.id === 'chinese-labels')?.data).toMatchObject({
+      kind: 'consultation',
+      level: 'community',
+      forms: ['council', 'onsite'],
+      topics: ['facilities'],
+    });
+    const fail = await checkRule('labels', 'fail');
+    expect(located(fail)).toEqual(['content/cases/unknown-label.mdx:8 level']);
+    expect(fail.problems[0]!.message).toContain('“小区”不是可用的值');
+  });
+});
