@@ -30,6 +30,14 @@ if (missing.length > 0) {
   execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
 }
 
-const vitest = path.resolve(import.meta.dirname, '../node_modules/vitest/vitest.mjs');
-const result = spawnSync(process.execPath, [vitest, 'run', ...process.argv.slice(2)], { stdio: 'inherit' });
+const root = path.resolve(import.meta.dirname, '..');
+console.log('▸ Type-checking (tsc, strict)…');
+const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root], { stdio: 'inherit' });
+if (tsc.status !== 0) {
+  console.error('Type errors: fix them before the tests run.');
+  process.exit(1);
+}
+
+const vitest = path.join(root, 'node_modules/vitest/vitest.mjs');
+const result = spawnSync(process.execPath, [vitest, 'run', ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
 process.exit(result.status ?? 1);
