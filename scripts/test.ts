@@ -31,6 +31,10 @@ if (missing.length > 0) {
 }
 
 const root = path.resolve(import.meta.dirname, '..');
+// astro:content's types are generated into .astro/ (not committed): make them first.
+console.log('▸ Generating content types (astro sync)…');
+const sync = spawnSync(process.execPath, [path.join(root, 'scripts/astro.ts'), 'sync'], { stdio: ['ignore', 'ignore', 'inherit'], cwd: root });
+if (sync.status !== 0) process.exit(1);
 console.log('▸ Type-checking (tsc, strict)…');
 const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root], { stdio: 'inherit' });
 if (tsc.status !== 0) {
