@@ -1,4 +1,4 @@
-// `npm test`: every test. Browser tests need Debian's Chromium and CJK fonts; this installs
+// `npm test`: every test. Browser tests need Debian's Chromium, CJK fonts and Java; this installs
 // them when it can (root on Debian) and otherwise stops and says how. It never skips them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,16 +10,22 @@ function hasCjkFont(): boolean {
   return result.status === 0 && result.stdout.trim().length > 0;
 }
 
+function hasJava(): boolean {
+  return spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
+}
+
+// Chromium drives the browser tests, CJK fonts let it draw Chinese, Java runs the HTML checker.
 const missing = [
   ...(existsSync(CHROMIUM_PATH) ? [] : ['chromium']),
   ...(hasCjkFont() ? [] : ['fonts-noto-cjk']),
+  ...(hasJava() ? [] : ['default-jre-headless']),
 ];
 if (missing.length > 0) {
   const isRoot = process.getuid?.() === 0;
   const hasApt = existsSync('/usr/bin/apt-get');
   if (!isRoot || !hasApt) {
-    console.error(`浏览器测试需要 ${missing.join(' 和 ')}，本机没有。`);
-    console.error(`Browser tests need ${missing.join(' and ')}. On Debian or Ubuntu, run:`);
+    console.error(`测试需要 ${missing.join(' 和 ')}，本机没有。`);
+    console.error(`The tests need ${missing.join(' and ')}. On Debian or Ubuntu, run:`);
     console.error(`  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
     console.error('then run `npm test` again.');
     process.exit(1);
