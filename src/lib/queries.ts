@@ -21,3 +21,23 @@ export async function sourcesById(): Promise<Map<string, CollectionEntry<'source
   const sources = await getCollection('sources');
   return new Map(sources.map((s) => [s.id, s]));
 }
+
+/** Titles of methods, models and cases by id, for links that show a title. */
+export async function titleMaps() {
+  const [methods, models, cases] = await Promise.all([getCollection('methods'), getCollection('models'), getCollection('cases')]);
+  const map = (list: { id: string; data: { title: string } }[]) => new Map(list.map((e) => [e.id, e.data.title]));
+  return { methods: map(methods), models: map(models), cases: map(cases) };
+}
+
+/** Cases as the browse pages need them. */
+export async function browsableCases() {
+  const cases = await getCollection('cases');
+  return cases.map((c) => ({
+    id: c.id,
+    level: c.data.level,
+    topics: c.data.topics,
+    forms: c.data.forms,
+    date: c.data.date,
+    province: c.data.region.province,
+  }));
+}

@@ -1,0 +1,85 @@
+import { markdownToHtml } from 'satteri';
+import { describe, expect, test } from 'vitest';
+import { t } from '../../src/i18n/index.ts';
+import { facetValues, provinceSlug, type BrowsableCase } from '../../src/lib/browse.ts';
+import { caseFacts } from '../../src/lib/case-facts.ts';
+import { reachedStage } from '../../src/lib/outcome.ts';
+import { termLinks } from '../../src/lib/term-links.ts';
+import { caseSchema } from '../../src/schemas/case.ts';
+
+const cases: BrowsableCase[] = [
+  { id: 'a', level: 'community', topics: ['traffic', 'facilities'], forms: ['council'], date: '2023-05', province: '浙江省' },
+  { id: 'b', level: 'city', topics: ['traffic'], forms: ['online', 'council'], date: '2020', province: '浙江省' },
+  { id: 'c', level: 'community', topics: ['environment'], forms: ['onsite'], date: null, province: '不详' },
+  { id: 'd', level: 'county', topics: ['economy'], forms: ['online'], date: '2021', province: '广西壮族自治区' },
+];
+
+describe('browse pages group cases by facet, with counts', () => {
+  test('taxonomy facets keep the taxonomy order and count each case once', () => {
+    expect(facetValues('level', cases).map((v) => [v.slug, v.label, v.ids.length])).toEqual([
+      ['city', '市级', 1],
+      ['county', '县级', 1],
+      ['community', '社区', 2],
+    ]);
+    expect(facetValues('topics', cases).find((v) => v.slug === 'traffic')?.ids).toEqual(['a', 'b']);
+  });
+
+  test('years run newest first with unknown last; provinces sort by pinyin with 不详 last', () => {
+    expect(facetValues('year', cases).map((v) => v.slug)).toEqual(['2023', '2021', '2020', 'unknown']);
+    expect(facetValues('province', cases).map((v) => v.label)).toEqual(['广西壮族自治区', '浙江省', '不详']);
+    expect(provinceSlug('浙江省')).toBe('zhejiang');
+    expect(provinceSlug('广西壮族自治区')).toBe('guangxi');
+    expect(provinceSlug('北京市')).toBe('beijing');
+    expect(provinceSlug('不详')).toBe('unknown');
+  });
+});
+
+describe('case facts and outcome', () => {
+  test('the facts panel shows labels, links and 不详 where the case says nothing', () => {
+    const data = caseSchema.parse({
+      title: '示例停车难协商', kind: 'consultation', summary: '示例。', date: '不详',
+      region: { province: '浙江省', place: 'xx社区' }, level: '社区', forms: ['council'], topics: ['traffic'],
+      methods: ['six-step-procedure'], partOf: 'community-four-six', sources: ['x'],
+    });
+    const facts = caseFacts(data, { methods: new Map([['six-step-procedure', '六步议事程序']]), models: new Map(), cases: new Map([['community-four-six', '四进六步']]) });
+    const byLabel = Object.fromEntries(facts.map((f) => [f.label, f.values]));
+    expect(Object.keys(byLabel)).toEqual(['类型', '地区', '层级', '形式', '领域', '时间', '方法', '成果状态', '所属实践']);
+    expect(byLabel['地区']).toEqual([{ text: '浙江省 · xx社区' }]);
+    expect(byLabel['时间']).toEqual([{ text: '不详' }]);
+    expect(byLabel['成果状态']).toEqual([{ text: '不详' }]);
+    expect(byLabel['方法']).toEqual([{ text: '六步议事程序', path: '/methods/six-step-procedure/' }]);
+    expect(byLabel['领域']).toEqual([{ text: '道路交通管理', path: '/browse/topics/traffic/' }]);
+  });
+
+  test('the outcome timeline reaches the stage of the status, and none when unknown', () => {
+    expect(reachedStage('proposed')).toBe(0);
+    expect(reachedStage('implemented')).toBe(3);
+    expect(reachedStage('reviewed')).toBe(4);
+    expect(reachedStage('unknown')).toBeUndefined();
+    expect(reachedStage(undefined)).toBeUndefined();
+  });
+});
+
+describe('glossary links', () => {
+  const render = (md: string, base = '/') =>
+    markdownToHtml(md, { mdastPlugins: [termLinks([{ id: 'jiebie', names: ['界别'] }, { id: 'jiebie-huodongshi', names: ['界别活动室', '界别工作室'] }], base)] }).html;
+
+  test('the first mention of each term links to the glossary, longer names first, once per page', () => {
+    const html = render('设立界别活动室，由界别委员参加；界别活动室常年开放。');
+    expect(html).toContain('<a href="/terms/#jiebie-huodongshi" class="term-link">界别活动室</a>，由<a href="/terms/#jiebie" class="term-link">界别</a>委员');
+    expect(html.match(/term-link/g)).toHaveLength(2);
+  });
+
+  test('headings, links and code are never linked; aliases link to their term; the base path is kept', () => {
+    const html = render('## 界别\n\n[界别](/x/) 与 `界别`，以及界别工作室。', '/handbook/');
+    expect(html).toContain('<h2>界别</h2>');
+    expect(html).toContain('<code>界别</code>');
+    expect(html).toContain('<a href="/handbook/terms/#jiebie-huodongshi" class="term-link">界别工作室</a>');
+    expect(html).not.toContain('href="/handbook/terms/#jiebie"');
+  });
+});
+
+test('UI strings fill their placeholders', () => {
+  expect(t('method.step', { n: 3 })).toBe('第 3 步');
+  expect(t('copyLink.label', { n: 2 })).toBe('复制链接（第 2 步）');
+});
