@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { computeSimilar, type SimilarResult } from './similar.ts';
 
 /** Cases, newest first; undated cases last, then by id so the order never drifts. */
 export async function casesByDate(): Promise<CollectionEntry<'cases'>[]> {
@@ -40,4 +41,32 @@ export async function browsableCases() {
     date: c.data.date,
     province: c.data.region.province,
   }));
+}
+
+let similar: Promise<Map<string, SimilarResult[]>> | undefined;
+
+/** Similar cases for every case, computed once per build (see `computeSimilar`). */
+export function similarCases(): Promise<Map<string, SimilarResult[]>> {
+  similar ??= (async () => {
+    const [cases, methods, models] = await Promise.all([getCollection('cases'), getCollection('methods'), getCollection('models')]);
+    const titles = (list: { id: string; data: { title: string } }[]) => Object.fromEntries(list.map((e) => [e.id, e.data.title]));
+    return computeSimilar(
+      cases.map((c) => ({
+        id: c.id,
+        title: c.data.title,
+        summary: c.data.summary,
+        body: c.body ?? '',
+        kind: c.data.kind,
+        level: c.data.level,
+        topics: c.data.topics,
+        forms: c.data.forms,
+        methods: c.data.methods,
+        models: c.data.models,
+        region: c.data.region,
+        date: c.data.date,
+      })),
+      { methodTitles: titles(methods), modelTitles: titles(models) },
+    );
+  })();
+  return similar;
 }

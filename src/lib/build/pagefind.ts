@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import * as pagefind from 'pagefind';
 
 /**
@@ -12,7 +13,9 @@ export async function writeSearchIndex(siteDir: string): Promise<{ pageCount: nu
     if (added.errors.length) throw new Error(`Pagefind 索引失败：${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     if (written.errors.length) throw new Error(`Pagefind 写入失败：${written.errors.join('; ')}`);
-    return { pageCount: added.page_count };
+    // page_count above counts every HTML file read; the entry file counts the pages indexed.
+    const entry = JSON.parse(await readFile(`${siteDir}/pagefind/pagefind-entry.json`, 'utf8')) as { languages: Record<string, { page_count: number }> };
+    return { pageCount: Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0) };
   } finally {
     await pagefind.close();
   }

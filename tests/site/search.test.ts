@@ -1,0 +1,141 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { validateContent, type ValidEntry } from '../../src/lib/validate/index.ts';
+import { buildSite, readPage } from '../helpers/build.ts';
+import { launchChromium } from '../helpers/chromium.ts';
+import { contentWith, PROJECT_ROOT } from '../helpers/fixtures.ts';
+import { serveStatic } from '../helpers/serve.ts';
+
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let browser: Browser;
+let cases: ValidEntry[];
+let site: string;
+
+beforeAll(async () => {
+  const content = await contentWith('rules/labels/pass', 'site-extras', 'search-extras');
+  cases = (await validateContent(content, path.dirname(content))).entries.filter((e) => e.collection === 'cases' && !e.draft);
+  site = await buildSite({ content });
+  server = await serveStatic(site);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(url: string, width = 1280): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  await page.goto(server.url + url);
+  await page.locator('#search-status').filter({ hasNotText: '正在搜索' }).waitFor();
+  return page;
+}
+
+/** The count shown beside a filter value. */
+async function shownCount(page: Page, facet: string, value: string): Promise<number> {
+  const text = await page.locator(`input[name="${facet}"][value="${value}"]`).locator('xpath=..').textContent();
+  return Number(/\((\d+)\)/.exec(text ?? '')?.[1]);
+}
+
+describe('the search page', () => {
+  test('facet counts are right: each facet counts with the other facets applied, OR within itself', async () => {
+    const page = await open('/search/?level=community&topics=traffic');
+    const data = (e: ValidEntry) => e.data as { level: string; topics: string[]; forms: string[] };
+    const matches = cases.filter((e) => data(e).level === 'community' && data(e).topics.includes('traffic'));
+    await expect(page.locator('#search-status').textContent()).resolves.toBe(`找到 ${matches.length} 条结果`);
+    expect(await page.locator('#search-results > li').count()).toBe(matches.length);
+    // topics counts leave the topics selection out: community cases per topic.
+    for (const topic of ['traffic', 'facilities', 'governance']) {
+      const expected = cases.filter((e) => data(e).level === 'community' && data(e).topics.includes(topic)).length;
+      expect(await shownCount(page, 'topics', topic), topic).toBe(expected);
+    }
+    // level counts leave the level selection out: traffic cases per level.
+    for (const level of ['community', 'city']) {
+      const expected = cases.filter((e) => data(e).level === level && data(e).topics.includes('traffic')).length;
+      expect(await shownCount(page, 'level', level), level).toBe(expected);
+    }
+    // forms counts apply both selections.
+    const council = matches.filter((e) => data(e).forms.includes('council')).length;
+    expect(await shownCount(page, 'forms', 'council')).toBe(council);
+    await page.close();
+  });
+
+  test('the URL carries the whole state, and changing a filter updates it', async () => {
+    const page = await open('/search/?q=%E5%81%9C%E8%BD%A6&level=community&sort=date');
+    expect(await page.locator('#search-q').inputValue()).toBe('停车');
+    expect(await page.locator('select[name="sort"]').inputValue()).toBe('date');
+    expect(await page.locator('input[name="level"][value="community"]').isChecked()).toBe(true);
+    await page.locator('input[name="forms"][value="council"]').check();
+    await page.waitForURL(/forms=council/);
+    expect(new URL(page.url()).search).toBe('?q=%E5%81%9C%E8%BD%A6&level=community&forms=council&sort=date');
+    await page.reload();
+    await page.locator('#search-status').filter({ hasNotText: '正在搜索' }).waitFor();
+    expect(await page.locator('input[name="forms"][value="council"]').isChecked()).toBe(true);
+    await page.close();
+  });
+
+  test('a search from the header is usable by keyboard and announces the number of results', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    await page.locator('#site-search').focus();
+    await page.keyboard.type('停车');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    const status = page.locator('#search-status');
+    await status.filter({ hasText: '找到' }).waitFor();
+    expect(await status.getAttribute('role')).toBe('status');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBeTruthy();
+    await page.close();
+  });
+
+  test('a query in Traditional characters finds Simplified text, loading the converter only then', async () => {
+    const page = await browser.newPage();
+    const loaded: string[] = [];
+    page.on('request', (r) => loaded.push(r.url()));
+    await page.goto(`${server.url}/search/?q=停车`);
+    await page.locator('#search-status').filter({ hasText: '找到' }).waitFor();
+    expect(loaded.some((u) => /t2cn/.test(u))).toBe(false);
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('議事會')}`);
+    await page.locator('#search-status').filter({ hasText: '找到' }).waitFor();
+    expect(loaded.some((u) => /t2cn/.test(u))).toBe(true);
+    expect(await page.locator('#search-note').textContent()).toContain('议事会');
+    await page.close();
+  });
+
+  test('axe finds no violation with results shown and filters open, light and dark', async () => {
+    const axe = await readFile(path.join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ colorScheme, bypassCSP: true, viewport: { width: 390, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/search/?q=${encodeURIComponent('停车')}&level=community`);
+      await page.locator('#search-status').filter({ hasText: '找到' }).waitFor();
+      await page.locator('details.filters > summary').click();
+      expect(await page.locator('details.filters').getAttribute('open')).not.toBeNull();
+      await page.evaluate(axe);
+      const violations = await page.evaluate(async () => {
+        const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+        return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(' | ')}`);
+      });
+      expect(violations, colorScheme).toEqual([]);
+      await context.close();
+    }
+  });
+
+  test('similar cases on a case page: same-topic cases rank above unrelated ones, with a reason', async () => {
+    const html = await readPage(site, 'cases/city-traffic/');
+    const section = /<section class="similar[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    const ids = [...section.matchAll(/href="\/cases\/([a-z0-9-]+)\/"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.length).toBeLessThanOrEqual(5);
+    expect(ids).not.toContain('city-traffic');
+    const traffic = new Set(cases.filter((e) => (e.data as { topics: string[] }).topics.includes('traffic')).map((e) => e.id));
+    const firstUnrelated = ids.findIndex((id) => !traffic.has(id!));
+    const lastRelated = ids.map((id) => traffic.has(id!)).lastIndexOf(true);
+    expect(lastRelated).toBeGreaterThanOrEqual(0);
+    if (firstUnrelated !== -1) expect(lastRelated).toBeLessThan(firstUnrelated);
+    expect(section).toContain('同为道路交通管理');
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, test } from 'vitest';
+import { pagefindFilters, parseSearchState, searchQueryString, toggleFilter } from '../../src/lib/search-state.ts';
+
+describe('search state lives in the URL', () => {
+  test('the URL round-trips the whole state: query, facets (several values each) and sort', () => {
+    const url = '?q=%E5%81%9C%E8%BD%A6&level=community&topics=facilities&topics=traffic&sort=date';
+    const state = parseSearchState(new URLSearchParams(url));
+    expect(state).toEqual({ q: '停车', sort: 'date', filters: { level: ['community'], topics: ['facilities', 'traffic'] } });
+    expect(searchQueryString(state)).toBe(url);
+    expect(parseSearchState(new URLSearchParams(searchQueryString(state)))).toEqual(state);
+  });
+
+  test('unknown parameters and empty values are ignored; comma lists are accepted', () => {
+    const state = parseSearchState(new URLSearchParams('q=&colour=red&topics=traffic,facilities&level='));
+    expect(state).toEqual({ q: '', sort: '', filters: { topics: ['facilities', 'traffic'] } });
+    expect(searchQueryString(state)).toBe('?topics=facilities&topics=traffic');
+  });
+
+  test('filters are OR within a facet and AND across facets; a facet can be left out for its own counts', () => {
+    let state = parseSearchState(new URLSearchParams('q=停车'));
+    state = toggleFilter(state, 'topics', 'traffic', true);
+    state = toggleFilter(state, 'topics', 'facilities', true);
+    state = toggleFilter(state, 'level', 'community', true);
+    expect(pagefindFilters(state)).toEqual({ level: { any: ['community'] }, topics: { any: ['facilities', 'traffic'] } });
+    expect(pagefindFilters(state, 'topics')).toEqual({ level: { any: ['community'] } });
+    state = toggleFilter(state, 'level', 'community', false);
+    expect(state.filters).toEqual({ topics: ['facilities', 'traffic'] });
+  });
+});
