@@ -1,9 +1,43 @@
-/** The handbook's identity: the one file an office edits to make the site its own. */
+/**
+ * 手册设置：各单位把本手册变成自己的手册时，只需修改这一个文件。
+ * 每一项的写法见下面的注释；写错时，npm run build、npm start 和 npm run dev 会逐条指出问题。
+ * The handbook's identity: the one file an office edits to make the site its own
+ * (validated by src/schemas/site-config.ts).
+ */
+import type { SiteConfigInput } from './src/schemas/site-config.ts';
+
 export default {
-  /** Shown in the header and every page title. */
+  /** 手册名称：显示在页头和每页标题中（最多 40 个字）。 */
   title: '议事手册',
-  /** Who runs this handbook. */
+
+  /** 编写单位：显示在页脚（最多 80 个字）。 */
   organisation: '议事手册编写组',
-  /** One or two sentences for the home page and search engines. */
+
+  /** 简介：一两句话，用于首页和搜索引擎（最多 200 个字）。 */
   description: '基层协商民主实践手册：收录“请你来协商”“有事来协商”和社区议事会的做法、方法、模式与案例，每条内容注明出处。',
-};
+
+  /**
+   * 网站地址：只写协议和域名，如 'https://xieshang.example.gov.cn'（可选）。
+   * 填写后，规范链接（canonical）、RSS 订阅（/rss.xml）和网站地图（/sitemap.xml）中使用完整网址；
+   * 不填时，RSS 和网站地图只能写站内路径（如 /cases/xx/），部分阅读器和搜索引擎无法识别。
+   */
+  // site: 'https://xieshang.example.gov.cn',
+
+  /**
+   * 网站所在路径：放在域名根目录时写 '/'（默认）；放在子路径下时写 '/handbook/' 这样的路径。
+   * 测试时可以用环境变量 YISHI_BASE 临时改变它。
+   */
+  base: '/',
+
+  /** 标志图片：放在 public/ 文件夹中，写成 '/logo.svg'（可选）。 */
+  // logo: '/logo.svg',
+
+  /** 主题色：链接、按钮和标题的颜色，如 '#b4232a'（默认）、'rgb(0 82 155)' 或 'darkred'。 */
+  accent: '#b4232a',
+
+  /** 页脚文字：如版权说明或备案号（可选，最多 200 个字）。 */
+  // footer: '本手册内容可自由转载，请注明出处。',
+
+  /** 联系方式（可选，每项都可省略）。 */
+  // contact: { email: 'office@example.gov.cn', phone: '0572-1234567', address: '浙江省湖州市xx路1号' },
+} satisfies SiteConfigInput;

@@ -9,6 +9,8 @@ import { formatReport, validateContent } from '../src/lib/validate/index.ts';
 import { writeSearchIndex } from '../src/lib/build/pagefind.ts';
 import { swapInto } from '../src/lib/build/swap.ts';
 import { VALIDATED_ENV } from '../src/integrations/validate-content.ts';
+import { checkLinkManifest, createLinkManifest, formatMissingLinks, MANIFEST_FILE, readLinkManifest, sortUrls, writeLinkManifest } from '../src/lib/link-manifest.ts';
+import { loadSiteConfig } from '../src/lib/site-config.ts';
 
 const { values } = parseArgs({
   options: {
@@ -30,7 +32,7 @@ const step = (text: string) => console.log(`▸ ${text}`);
 
 let started = performance.now();
 step('检查内容…');
-const { problems, fileCount } = await validateContent(contentDir, path.dirname(contentDir));
+const { problems, fileCount, entries } = await validateContent(contentDir, path.dirname(contentDir));
 if (problems.length > 0) {
   console.error(formatReport(problems));
   console.error(`\n构建已停止：没有写入任何文件，${path.relative(process.cwd(), outDir) || outDir} 保持原样。`);
@@ -59,8 +61,27 @@ try {
   const { pageCount } = await writeSearchIndex(tmpDir);
   step(`搜索索引完成：${pageCount} 页（${seconds(started)}）`);
 
+  // Published URLs never disappear silently (links.manifest.json); only the project's own
+  // content has a manifest, fixture builds have none.
+  const manifestFile = path.join(root, MANIFEST_FILE);
+  const manifest = contentDir === path.join(root, 'content') ? await readLinkManifest(manifestFile) : undefined;
+  if (manifest) {
+    const missing = await checkLinkManifest(tmpDir, manifest, loadSiteConfig({ root }).base);
+    if (missing.length > 0) throw new Error(formatMissingLinks(missing));
+  }
+
   await swapInto(tmpDir, outDir);
   console.log(`✓ 网站已写入 ${path.relative(process.cwd(), outDir) || outDir}`);
+
+  if (manifest) {
+    const ids = (collection: string) => entries.filter((e) => e.collection === collection && !e.draft).map((e) => e.id);
+    const built = await createLinkManifest(outDir, { terms: ids('terms'), sources: ids('sources') });
+    const added = built.urls.filter((url) => !manifest.urls.includes(url));
+    if (added.length > 0) {
+      await writeLinkManifest(manifestFile, sortUrls([...manifest.urls, ...added]));
+      console.log(`✓ ${MANIFEST_FILE} 记录了 ${added.length} 个新发布的网址（请随内容一起提交）`);
+    }
+  }
 } catch (error) {
   await rm(tmpDir, { recursive: true, force: true });
   console.error(`\n构建失败：${(error as Error).message}`);

@@ -40,7 +40,7 @@ export function termLinks(terms: readonly TermName[], base = '/'): (ctx: PluginF
           if (parent.type === 'root') break;
         }
         const value = node.value;
-        const parts: { type: 'text'; value: string }[] | any[] = [];
+        const parts: Record<string, unknown>[] = [];
         let last = 0;
         for (const match of value.matchAll(pattern)) {
           const id = byName.get(match[0])!;
@@ -58,7 +58,7 @@ export function termLinks(terms: readonly TermName[], base = '/'): (ctx: PluginF
         }
         if (parts.length === 0) return;
         if (last < value.length) parts.push({ type: 'text', value: value.slice(last) });
-        ctx.replaceNode(node, parts);
+        ctx.replaceNode(node, parts as never);
       },
     };
   };

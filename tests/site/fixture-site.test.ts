@@ -13,9 +13,10 @@ beforeAll(async () => {
 describe('a site built from fixture content', () => {
   test('a case written with Chinese labels instead of keys builds and shows the labels', async () => {
     const html = await readPage(site, 'cases/chinese-labels/');
-    expect(html).toContain('<dd>社区</dd>');
-    expect(html).toContain('<dd>议事会协商、现场协商</dd>');
-    expect(html).toContain('<dd>公共设施维护</dd>');
+    const text = html.replace(/<[^>]+>/g, '|');
+    expect(text).toMatch(/层级\|+社区\|/);
+    expect(text).toMatch(/形式\|+议事会协商\|+、\|+现场协商\|/);
+    expect(text).toMatch(/领域\|+公共设施维护\|/);
   });
 
   test('drafts (names starting with _) are not published', () => {
@@ -38,8 +39,26 @@ describe('a site built from fixture content', () => {
 
   test('a consultation names the practice it belongs to, and the practice lists it', async () => {
     const child = await readPage(site, 'cases/demo-consultation/');
-    expect(child).toContain('<a href="/cases/demo-practice/">示例社区议事实践</a>');
+    expect(child).toMatch(/<a href="\/cases\/demo-practice\/"[^>]*>示例社区议事实践<\/a>/);
     const parent = await readPage(site, 'cases/demo-practice/');
-    expect(parent).toContain('<a href="/cases/demo-consultation/">示例停车难协商</a>');
+    expect(parent).toMatch(/<a href="\/cases\/demo-consultation\/"[^>]*>示例停车难协商<\/a>/);
+  });
+});
+
+describe('an old address with a step anchor', () => {
+  test('redirects to the new page and keeps the #fragment', async () => {
+    const { serveStatic } = await import('../helpers/serve.ts');
+    const { launchChromium } = await import('../helpers/chromium.ts');
+    const server = await serveStatic(site);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/cases/old-case-id/#some-heading`);
+      await page.waitForURL(`${server.url}/cases/moved-case/#some-heading`);
+      expect(new URL(page.url()).hash).toBe('#some-heading');
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });

@@ -61,17 +61,17 @@ describe('case facts and outcome', () => {
 });
 
 describe('glossary links', () => {
-  const render = (md: string, base = '/') =>
-    markdownToHtml(md, { mdastPlugins: [termLinks([{ id: 'jiebie', names: ['界别'] }, { id: 'jiebie-huodongshi', names: ['界别活动室', '界别工作室'] }], base)] }).html;
+  const render = async (md: string, base = '/') =>
+    (await markdownToHtml(md, { mdastPlugins: [termLinks([{ id: 'jiebie', names: ['界别'] }, { id: 'jiebie-huodongshi', names: ['界别活动室', '界别工作室'] }], base)] })).html;
 
-  test('the first mention of each term links to the glossary, longer names first, once per page', () => {
-    const html = render('设立界别活动室，由界别委员参加；界别活动室常年开放。');
+  test('the first mention of each term links to the glossary, longer names first, once per page', async () => {
+    const html = await render('设立界别活动室，由界别委员参加；界别活动室常年开放。');
     expect(html).toContain('<a href="/terms/#jiebie-huodongshi" class="term-link">界别活动室</a>，由<a href="/terms/#jiebie" class="term-link">界别</a>委员');
     expect(html.match(/term-link/g)).toHaveLength(2);
   });
 
-  test('headings, links and code are never linked; aliases link to their term; the base path is kept', () => {
-    const html = render('## 界别\n\n[界别](/x/) 与 `界别`，以及界别工作室。', '/handbook/');
+  test('headings, links and code are never linked; aliases link to their term; the base path is kept', async () => {
+    const html = await render('## 界别\n\n[界别](/x/) 与 `界别`，以及界别工作室。', '/handbook/');
     expect(html).toContain('<h2>界别</h2>');
     expect(html).toContain('<code>界别</code>');
     expect(html).toContain('<a href="/handbook/terms/#jiebie-huodongshi" class="term-link">界别工作室</a>');

@@ -1,0 +1,49 @@
+// `npm run new -- <case|method|model|guide|term|source> <id> [--title 标题]`: writes a new content
+// file that passes `npm run check` as written, with comments saying what to fill in.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createEntry, KIND_LIST, kindOf } from '../src/lib/new-entry.ts';
+
+const USAGE = `用法：npm run new -- <类型> <id> [--title 标题]
+  类型：${KIND_LIST}
+  id：文件名，只能用小写英文字母、数字和连字符（-），如 zhongshan-street-toilet
+例如：npm run new -- case zhongshan-street-toilet --title 中山街公厕改造协商`;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      title: { type: 'string' },
+      /** The content folder. Default: <project>/content. */
+      content: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+} catch (error) {
+  fail(`参数有误：${(error as Error).message}\n\n${USAGE}`);
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const [kindWord, id, ...extra] = positionals;
+if (!kindWord || !id) fail(`缺少${kindWord ? ' id' : '类型和 id'}。\n\n${USAGE}`);
+if (extra.length > 0) fail(`多余的参数：${extra.join(' ')}。标题里有空格时请用引号括起来：--title "标题"\n\n${USAGE}`);
+const kind = kindOf(kindWord);
+if (!kind) fail(`不认识的类型“${kindWord}”。可用的类型：${KIND_LIST}\n\n${USAGE}`);
+
+const root = path.resolve(import.meta.dirname, '..');
+const contentDir = path.resolve(values.content ?? path.join(root, 'content'));
+const result = await createEntry({ kind, id, title: values.title, contentDir });
+if (!result.ok) fail(result.message);
+
+const shown = path.relative(process.cwd(), result.file) || result.file;
+console.log(`已新建 ${shown}。`);
+console.log('请打开它，按 # 开头的注释逐项填写（注释可以保留，也可以删去），然后运行 npm run check 检查。');

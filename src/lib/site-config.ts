@@ -1,0 +1,95 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import rawConfig from '../../handbook.config.ts';
+import { basePath, siteConfigSchema, type SiteConfig } from '../schemas/site-config.ts';
+import { issuesToProblems } from './validate/issues.ts';
+import { formatProblem, type Problem } from './validate/problem.ts';
+
+export type { SiteConfig } from '../schemas/site-config.ts';
+
+/** The file every problem is reported against. */
+export const CONFIG_FILE = 'handbook.config.ts';
+
+/** Overrides `base` without editing the config (tests build the site under `/handbook/`). */
+export const BASE_ENV = 'YISHI_BASE';
+
+export interface SiteConfigOptions {
+  /** The project root; when given, `logo` must name a file under `<root>/public/`. */
+  root?: string;
+  /** Where `YISHI_BASE` is read from. Default: `process.env`. */
+  env?: Record<string, string | undefined>;
+}
+
+export type SiteConfigResult = { ok: true; config: SiteConfig } | { ok: false; problems: Problem[] };
+
+/**
+ * Validates a config object (what `handbook.config.ts` exports). Never throws: every problem
+ * comes back at once, each as `handbook.config.ts  <field>  <message>`.
+ */
+export function parseSiteConfig(input: unknown, options: SiteConfigOptions = {}): SiteConfigResult {
+  const env = options.env ?? process.env;
+  const problems: Problem[] = [];
+  const result = siteConfigSchema.safeParse(input, { reportInput: true });
+  if (!result.success) {
+    // Unknown keys get the shared wording (closest field suggested); our own messages otherwise.
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') problems.push(...issuesToProblems([issue], siteConfigSchema, CONFIG_FILE, () => 0));
+      else problems.push({ file: CONFIG_FILE, line: 0, field: issue.path.length ? issue.path.map(String).join('.') : '-', message: issue.message });
+    }
+  }
+  let base = result.success ? result.data.base : undefined;
+  const override = env[BASE_ENV];
+  if (override !== undefined && override !== '') {
+    const parsed = basePath.safeParse(override);
+    if (parsed.success) base = parsed.data;
+    else problems.push({ file: CONFIG_FILE, line: 0, field: 'base', message: `环境变量 ${BASE_ENV}：${parsed.error.issues[0]?.message ?? '不是可用的路径'}` });
+  }
+  if (result.success && result.data.logo && options.root) {
+    const file = path.join(options.root, 'public', result.data.logo);
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      problems.push({
+        file: CONFIG_FILE,
+        line: 0,
+        field: 'logo',
+        message: `找不到标志图片 public${result.data.logo}。请把图片放进 public/ 文件夹，或改正文件名；不用标志时删去这一行`,
+      });
+    }
+  }
+  if (problems.length > 0 || !result.success) return { ok: false, problems };
+  return { ok: true, config: { ...result.data, base: base ?? result.data.base } };
+}
+
+/** The report thrown for a broken config: one line per problem, then what to do. */
+export function formatConfigProblems(problems: readonly Problem[]): string {
+  return [
+    `${CONFIG_FILE} 中有 ${problems.length} 个问题：`,
+    ...problems.map(formatProblem),
+    '',
+    `请逐条修改 ${CONFIG_FILE} 后重新运行。`,
+  ].join('\n');
+}
+
+/**
+ * The handbook's config from `handbook.config.ts`, validated and with defaults filled
+ * (`base` '/', `accent` '#b4232a'); `YISHI_BASE` overrides `base`. Throws an Error listing
+ * every problem as `handbook.config.ts  <field>  <message>`.
+ */
+export function loadSiteConfig(options: SiteConfigOptions = {}): SiteConfig {
+  const result = parseSiteConfig(rawConfig, options);
+  if (result.ok) return result.config;
+  const error = new Error(formatConfigProblems(result.problems));
+  // The message is the whole report; a stack trace would only bury it.
+  error.stack = error.message;
+  throw error;
+}
+
+/** A site path under `base`: `withBase('/handbook/', '/cases/x/')` → `/handbook/cases/x/`. */
+export function withBase(base: string, pathname: string): string {
+  return `${base.replace(/\/+$/, '')}${pathname.startsWith('/') ? pathname : `/${pathname}`}`;
+}
+
+/** An absolute URL when `site` is known, else the path under `base` (relative to the host). */
+export function publicUrl(config: Pick<SiteConfig, 'site' | 'base'>, pathname: string): string {
+  const local = withBase(config.base, pathname);
+  return config.site ? `${config.site}${local}` : local;
+}

@@ -1,0 +1,10 @@
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import { casesJson } from '../../lib/open-data.ts';
+import { loadSiteConfig } from '../../lib/site-config.ts';
+
+/** `/data/cases.json`: every case with all its fields; taxonomy values as key and label. */
+export const GET: APIRoute = async () =>
+  new Response(casesJson(await getCollection('cases'), loadSiteConfig()), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });

@@ -1,0 +1,10 @@
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import { casesRss } from '../lib/feeds.ts';
+import { loadSiteConfig } from '../lib/site-config.ts';
+
+/** `/rss.xml`: the cases, newest first. Links are absolute only when `site` is configured. */
+export const GET: APIRoute = async () =>
+  new Response(casesRss(await getCollection('cases'), loadSiteConfig()), {
+    headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' },
+  });

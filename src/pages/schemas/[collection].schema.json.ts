@@ -1,0 +1,12 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { collectionNames, type CollectionName } from '../../schemas/index.ts';
+import { collectionJsonSchemaText } from '../../lib/open-data.ts';
+import { loadSiteConfig } from '../../lib/site-config.ts';
+
+/** `/schemas/<collection>.schema.json`: the JSON Schema of what authors write, for editors and tools. */
+export const getStaticPaths = (() => collectionNames.map((collection) => ({ params: { collection } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params }) =>
+  new Response(collectionJsonSchemaText(params.collection as CollectionName, loadSiteConfig()), {
+    headers: { 'Content-Type': 'application/schema+json; charset=utf-8' },
+  });

@@ -1,0 +1,76 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { scanTags, siteFiles } from '../../src/lib/html-scan.ts';
+import { checkLinkManifest, MANIFEST_FILE, readLinkManifest } from '../../src/lib/link-manifest.ts';
+import { buildSite, readPage } from '../helpers/build.ts';
+import { PROJECT_ROOT } from '../helpers/fixtures.ts';
+import { checkLinks } from '../helpers/link-check.ts';
+
+let root: string;
+let handbook: string;
+
+beforeAll(async () => {
+  root = await buildSite({ env: { YISHI_BASE: '' } });
+  // A BASE_URL left in the environment by another tool (vitest sets one) must not win over the config.
+  handbook = await buildSite({ env: { YISHI_BASE: '/handbook/', BASE_URL: '/' } });
+});
+
+/** Every root-relative href/src/action on every page of a built site. */
+async function internalLinks(site: string): Promise<string[]> {
+  const links: string[] = [];
+  for (const file of (await siteFiles(site)).filter((f) => f.endsWith('.html'))) {
+    for (const tag of scanTags(await readFile(path.join(site, file), 'utf8'))) {
+      for (const name of ['href', 'src', 'action']) {
+        const value = tag.attributes.get(name);
+        if (value?.startsWith('/') && !value.startsWith('//')) links.push(value);
+      }
+    }
+  }
+  return links;
+}
+
+describe('a handbook served from the root', () => {
+  test('has no broken internal link or anchor', async () => {
+    expect(await checkLinks(root, '/')).toEqual([]);
+  });
+});
+
+describe('a handbook served under /handbook/ (YISHI_BASE)', () => {
+  test('has no broken internal link or anchor', async () => {
+    expect(await checkLinks(handbook, '/handbook/')).toEqual([]);
+  });
+
+  test('every page links under /handbook/, including links written in content bodies', async () => {
+    const links = await internalLinks(handbook);
+    expect(links.length).toBeGreaterThan(100);
+    expect(links.filter((l) => !l.startsWith('/handbook/'))).toEqual([]);
+    // A Markdown link in a case body, written from the root as /cases/community-four-six/.
+    const html = await readPage(handbook, 'cases/zhongshan-street-school-traffic/');
+    expect(html).toContain('href="/handbook/cases/community-four-six/"');
+    expect(html).toContain('href="/handbook/methods/six-step-procedure/"');
+  });
+
+  test('open data and feeds carry URLs under /handbook/', async () => {
+    const json = JSON.parse(await readFile(path.join(handbook, 'data/cases.json'), 'utf8')) as { home: string; cases: { url: string }[] };
+    expect(json.home).toBe('/handbook/');
+    for (const record of json.cases) expect(record.url).toMatch(/^\/handbook\/cases\/[a-z0-9-]+\/$/);
+    const rss = await readFile(path.join(handbook, 'rss.xml'), 'utf8');
+    expect([...rss.matchAll(/<link>([^<]+)<\/link>/g)].map((m) => m[1]).filter((l) => !l!.startsWith('/handbook/'))).toEqual([]);
+    const sitemap = await readFile(path.join(handbook, 'sitemap.xml'), 'utf8');
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    expect(locs).toContain('/handbook/');
+    expect(locs.filter((l) => !l.startsWith('/handbook/'))).toEqual([]);
+  });
+
+  test(`every URL in ${MANIFEST_FILE} is served under the base too`, async () => {
+    const manifest = await readLinkManifest(path.join(PROJECT_ROOT, MANIFEST_FILE));
+    expect(await checkLinkManifest(handbook, manifest!, '/handbook/')).toEqual([]);
+  });
+
+  test('an invalid YISHI_BASE stops the build and names the field', async () => {
+    await expect(buildSite({ env: { YISHI_BASE: 'https://example.gov.cn/handbook/' } })).rejects.toThrow(
+      /handbook\.config\.ts {2}base {2}环境变量 YISHI_BASE：“https:\/\/example\.gov\.cn\/handbook\/”不是可用的路径/,
+    );
+  });
+});

@@ -1,0 +1,142 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { validateContent } from '../../src/lib/validate/index.ts';
+import { contentWith, PROJECT_ROOT } from '../helpers/fixtures.ts';
+
+const SCRIPT = path.join(PROJECT_ROOT, 'scripts/new.ts');
+
+/** Runs `npm run new -- …` against a content folder, as an author would. */
+function runNew(content: string, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [SCRIPT, ...args, '--content', content], { encoding: 'utf8', cwd: path.dirname(content) }, (error, stdout, stderr) => {
+      resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+    });
+  });
+}
+
+async function check(content: string) {
+  return validateContent(content, path.dirname(content));
+}
+
+// Each test runs the script in its own content folder, so they may run side by side.
+describe.concurrent('npm run new', { timeout: 60_000 }, () => {
+  test.each([
+    ['case', 'cases', 'mdx'],
+    ['method', 'methods', 'mdx'],
+    ['model', 'models', 'mdx'],
+    ['guide', 'guides', 'mdx'],
+    ['term', 'terms', 'yaml'],
+    ['source', 'sources', 'yaml'],
+  ])('a new %s passes the content check as written', async (kind, collection, ext) => {
+    const content = await contentWith();
+    const run = await runNew(content, kind, 'new-entry');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`已新建 content/${collection}/new-entry.${ext}`);
+    const { problems, entries } = await check(content);
+    expect(problems).toEqual([]);
+    expect(entries.some((e) => e.collection === collection && e.id === 'new-entry')).toBe(true);
+  });
+
+  test('an MDX entry explains its fields in Chinese comments and cites an existing source', async () => {
+    const content = await contentWith();
+    expect((await runNew(content, 'case', 'parking-talks', '--title', '示例小区停车协商')).status).toBe(0);
+    const text = await readFile(path.join(content, 'cases/parking-talks.mdx'), 'utf8');
+    expect(text).toContain('title: 示例小区停车协商');
+    expect(text).toMatch(/^# 类型：practice（实践/m);
+    expect(text).toMatch(/^# 层级.*community（社区）/m);
+    expect(text).toContain('<Cite source="demo-source" />');
+    // The body's components are recognised by the check: a citation of a missing source would fail.
+    const { entries } = await check(content);
+    expect(entries.find((e) => e.id === 'parking-talks')?.citations.map((c) => c.source)).toContain('demo-source');
+  });
+
+  test('a method titled with a number of steps gets that many steps', async () => {
+    const content = await contentWith();
+    expect((await runNew(content, 'method', 'five-steps', '--title', '协商“五步工作法”')).status).toBe(0);
+    const { problems, entries } = await check(content);
+    expect(problems).toEqual([]);
+    expect((entries.find((e) => e.id === 'five-steps')?.data as { steps: unknown[] }).steps).toHaveLength(5);
+  });
+
+  test('a model titled with its formula gets one part per term', async () => {
+    const content = await contentWith();
+    expect((await runNew(content, 'model', 'council-1-5-x', '--title', '议事会“1+5+X”构成')).status).toBe(0);
+    const { problems, entries } = await check(content);
+    expect(problems).toEqual([]);
+    const data = entries.find((e) => e.id === 'council-1-5-x')?.data as { formula: string; parts: { count: unknown }[] };
+    expect(data.formula).toBe('1+5+X');
+    expect(data.parts.map((p) => p.count)).toEqual([1, 5, 'X']);
+  });
+
+  test('a new guide goes after the existing chapters', async () => {
+    const content = await contentWith();
+    expect((await runNew(content, 'guide', 'next-chapter')).status).toBe(0);
+    const { entries } = await check(content);
+    expect((entries.find((e) => e.id === 'next-chapter')?.data as { order: number }).order).toBe(2);
+  });
+
+  test('an existing id is refused and the file is left alone', async () => {
+    const content = await contentWith();
+    const file = path.join(content, 'cases/demo-practice.mdx');
+    const before = await readFile(file, 'utf8');
+    const run = await runNew(content, 'case', 'demo-practice');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('id“demo-practice”已被占用：content/cases/demo-practice.mdx 已经存在');
+    expect(await readFile(file, 'utf8')).toBe(before);
+  });
+
+  test('an id kept as an alias of a moved page is refused', async () => {
+    const content = await contentWith('site-extras');
+    const run = await runNew(content, 'case', 'old-case-id');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('是 content/cases/moved-case.mdx 的旧 id');
+    expect(existsSync(path.join(content, 'cases/old-case-id.mdx'))).toBe(false);
+  });
+
+  test('an id that is not ASCII kebab-case is refused with a pinyin id proposed', async () => {
+    const content = await contentWith();
+    const run = await runNew(content, 'case', '停车难协商');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('“停车难协商”不能用作 id');
+    expect(run.stderr).toContain('npm run new -- case ting-che-nan-xie-shang --title 停车难协商');
+    const upper = await runNew(content, 'term', 'Yi_Shi_Hui');
+    expect(upper.status).toBe(1);
+    expect(upper.stderr).toContain('建议改用 yi-shi-hui');
+    expect((await readdir(path.join(content, 'cases'))).sort()).toEqual(['demo-consultation.mdx', 'demo-practice.mdx']);
+  });
+
+  test('a title that would break a rule leaves no file behind', async () => {
+    const content = await contentWith();
+    const run = await runNew(content, 'case', 'short-title', '--title', '短');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/content\/cases\/short-title\.mdx:\d+ {2}title {2}太短：至少要 4 个字/);
+    expect(existsSync(path.join(content, 'cases/short-title.mdx'))).toBe(false);
+  });
+
+  test('without any source, a case is refused until a source is created', async () => {
+    const content = await contentWith();
+    await rm(path.join(content, 'sources'), { recursive: true });
+    const refused = await runNew(content, 'case', 'first-case');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('还没有任何资料来源');
+    expect(refused.stderr).toContain('npm run new -- source');
+    expect((await runNew(content, 'source', 'first-source', '--title', '某社区议事会工作总结')).status).toBe(0);
+    expect((await runNew(content, 'case', 'first-case')).status).toBe(0);
+    const text = await readFile(path.join(content, 'cases/first-case.mdx'), 'utf8');
+    expect(text).toContain('<Cite source="first-source" />');
+  });
+
+  test('an unknown kind or a missing id is explained with the usage', async () => {
+    const content = await contentWith();
+    const unknown = await runNew(content, 'article', 'x');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('不认识的类型“article”');
+    expect(unknown.stderr).toContain('case（案例）');
+    const missing = await runNew(content, 'case');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('缺少 id');
+  });
+});
