@@ -44,6 +44,9 @@ export default defineConfig({
   build: { format: 'directory' },
   trailingSlash: 'ignore',
   markdown: {
+    // No highlighting: Shiki writes inline styles (blocked by the content security policy) and
+    // Prism passes code in languages it does not know through unescaped (raw HTML from content).
+    syntaxHighlight: false,
     // Content links are written from the site root (/cases/x/); baseLinks puts them under `base`.
     // termLinks links each page's first mention of a glossary term to /terms/#<id>.
     processor: satteri({

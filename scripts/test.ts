@@ -1,4 +1,4 @@
-// `npm test`: every test. Browser tests need Debian's Chromium, CJK fonts and Java; this installs
+// `npm test`: every test. Browser tests need Debian's Chromium, CJK fonts, Java and poppler; this installs
 // them when it can (root on Debian) and otherwise stops and says how. It never skips them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,11 +14,17 @@ function hasJava(): boolean {
   return spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
 }
 
-// Chromium drives the browser tests, CJK fonts let it draw Chinese, Java runs the HTML checker.
+function has(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+// Chromium drives the browser tests, CJK fonts let it draw Chinese, Java runs the HTML checker,
+// poppler's pdftotext reads the PDF back.
 const missing = [
   ...(existsSync(CHROMIUM_PATH) ? [] : ['chromium']),
   ...(hasCjkFont() ? [] : ['fonts-noto-cjk']),
   ...(hasJava() ? [] : ['default-jre-headless']),
+  ...(has('pdftotext') ? [] : ['poppler-utils']),
 ];
 if (missing.length > 0) {
   const isRoot = process.getuid?.() === 0;

@@ -139,4 +139,15 @@ export default {
   'search.facet.methods': '方法',
 
   'redirect.moved': '本页已移至',
+
+  'print.title': '打印版',
+  'print.lead': '整本手册在一页中：指南、方法、模式，然后是案例。每节注明永久网址，并附二维码，便于印发。',
+  'print.toc': '目录',
+  'print.permalink': '网址',
+  'print.qr': '二维码：{url}',
+  'print.noSite': '在 handbook.config.ts 中填写 site（网站地址）后，每节会附上可扫描的二维码。',
+  'print.part.guides': '第一部分　指南',
+  'print.part.methods': '第二部分　方法',
+  'print.part.models': '第三部分　模式',
+  'print.part.cases': '第四部分　案例',
 } as const;

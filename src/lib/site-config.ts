@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import rawConfig from '../../handbook.config.ts';
-import { basePath, siteConfigSchema, type SiteConfig } from '../schemas/site-config.ts';
+import { basePath, siteConfigSchema, siteUrl, type SiteConfig } from '../schemas/site-config.ts';
 import { issuesToProblems } from './validate/issues.ts';
 import { formatProblem, type Problem } from './validate/problem.ts';
 
@@ -12,6 +12,8 @@ export const CONFIG_FILE = 'handbook.config.ts';
 
 /** Overrides `base` without editing the config (tests build the site under `/handbook/`). */
 export const BASE_ENV = 'YISHI_BASE';
+/** Overrides `site` (an absolute origin), as YISHI_BASE does `base`. */
+export const SITE_ENV = 'YISHI_SITE';
 
 export interface SiteConfigOptions {
   /** The project root; when given, `logo` must name a file under `<root>/public/`. */
@@ -44,6 +46,13 @@ export function parseSiteConfig(input: unknown, options: SiteConfigOptions = {})
     if (parsed.success) base = parsed.data;
     else problems.push({ file: CONFIG_FILE, line: 0, field: 'base', message: `环境变量 ${BASE_ENV}：${parsed.error.issues[0]?.message ?? '不是可用的路径'}` });
   }
+  let site = result.success ? result.data.site : undefined;
+  const siteOverride = env[SITE_ENV];
+  if (siteOverride !== undefined && siteOverride !== '') {
+    const parsed = siteUrl.safeParse(siteOverride);
+    if (parsed.success) site = parsed.data;
+    else problems.push({ file: CONFIG_FILE, line: 0, field: 'site', message: `环境变量 ${SITE_ENV}：${parsed.error.issues[0]?.message ?? '不是可用的网址'}` });
+  }
   if (result.success && result.data.logo && options.root) {
     const file = path.join(options.root, 'public', result.data.logo);
     if (!existsSync(file) || !statSync(file).isFile()) {
@@ -56,7 +65,7 @@ export function parseSiteConfig(input: unknown, options: SiteConfigOptions = {})
     }
   }
   if (problems.length > 0 || !result.success) return { ok: false, problems };
-  return { ok: true, config: { ...result.data, base: base ?? result.data.base } };
+  return { ok: true, config: { ...result.data, base: base ?? result.data.base, ...(site !== undefined && { site }) } };
 }
 
 /** The report thrown for a broken config: one line per problem, then what to do. */

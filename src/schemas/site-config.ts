@@ -58,7 +58,7 @@ const text = (field: string, max: number, what: string) =>
 const optionalText = (field: string, max: number, what: string) => text(field, max, what).optional();
 
 /** `site`: the absolute address the handbook is published at, without a path. */
-const siteUrl = z
+export const siteUrl = z
   .string({ error: "site 应为网址文字，如 'https://xieshang.example.gov.cn'" })
   .trim()
   .transform((input, ctx) => {

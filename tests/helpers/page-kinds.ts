@@ -7,9 +7,11 @@ export const PAGE_KINDS: Record<string, string> = {
   method: '/methods/eight-step-method/',
   model: '/models/huzhou-1246-x/',
   guide: '/guides/grassroots-extension/',
+  'guide-with-code': '/guides/writing-a-case/',
   terms: '/terms/',
   sources: '/sources/',
   browse: '/browse/',
   'browse-value': '/browse/topics/traffic/',
   search: '/search/?q=停车',
+  print: '/print/',
 };

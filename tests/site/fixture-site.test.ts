@@ -62,3 +62,12 @@ describe('an old address with a step anchor', () => {
     }
   });
 });
+
+test('code blocks are always escaped text, whatever their language', async () => {
+  const html = await readPage(site, 'cases/moved-case/');
+  expect(html).toContain('&lt;script&gt;alert(');
+  expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  expect(html).toContain('&lt;b&gt;不是标签&lt;/b&gt;');
+  expect(html).not.toMatch(/<script>alert/);
+  expect(html).not.toContain('<img src=x');
+});
