@@ -63,6 +63,23 @@ describe('reading the handbook', () => {
     expect(problems).toEqual([]);
   });
 
+  test('no page kind scrolls sideways on a 320 px wide phone, and the skip link leads to the main content', async () => {
+    const wide: string[] = [];
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    for (const [kind, url] of Object.entries(PAGE_KINDS)) {
+      await page.goto(server.url + url, { waitUntil: 'networkidle' });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 320) wide.push(`${kind}: ${width}px`);
+    }
+    expect(wide).toEqual([]);
+    await page.goto(server.url + PAGE_KINDS['case-consultation']!);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).hash).toBe('#main');
+    await page.close();
+  });
+
   test('the Nu HTML checker finds no errors in any built page', () => {
     const jar = path.join(PROJECT_ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
     const result = spawnSync('java', ['-jar', jar, '--errors-only', '--format', 'json', '--skip-non-html', site], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
