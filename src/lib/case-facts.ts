@@ -42,3 +42,13 @@ export function caseFacts(data: CaseData, titles: TitleLookup): Fact[] {
   if (data.partOf) facts.push({ label: t('case.partOf'), values: [{ text: titles.cases.get(data.partOf) ?? data.partOf, path: `/cases/${data.partOf}/` }] });
   return facts;
 }
+
+/** A case as a list item: title, summary, and 类型 · 层级 · 时间 underneath. */
+export function caseListItem(c: { id: string; data: Pick<CaseData, 'title' | 'summary' | 'kind' | 'level' | 'date'> }) {
+  return {
+    path: `/cases/${c.id}/`,
+    title: c.data.title,
+    summary: c.data.summary,
+    meta: `${labelOf('kind', c.data.kind)} · ${labelOf('level', c.data.level)} · ${c.data.date ?? t('case.unknown')}`,
+  };
+}
