@@ -1,5 +1,19 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { mdxToMdast } from 'satteri';
 import type { Problem } from './problem.ts';
+
+/**
+ * Bodies up to this many characters are parsed in the checking process. The MDX parser takes
+ * time that grows with the square of the length on some hostile input (thousands of unclosed
+ * `{` or `<div>`, deeply nested quotes): longer bodies are parsed in a child process that is
+ * stopped after BODY_TIME_LIMIT_MS. The handbook's longest body is about 6,000 characters.
+ */
+export const IN_PROCESS_BODY_CHARS = 20_000;
+export const BODY_TIME_LIMIT_MS = 8_000;
+
+/** Quotes, lists and tags nested deeper than this are refused (real pages need a handful). */
+export const MAX_BODY_NESTING = 64;
 
 /** Components a content body may use without importing them. */
 export const CONTENT_COMPONENTS = ['Cite', 'Unstated', 'Interpretation'] as const;
@@ -51,7 +65,12 @@ export function scanBody(body: string, bodyLine: number, file: string) {
   const report = (node: Node, field: string, message: string) =>
     problems.push({ file, line: bodyLine + (node.position?.start.line ?? 1) - 1, field, message });
 
-  const visit = (node: Node) => {
+  let tooDeep = false;
+  const visit = (node: Node, depth: number) => {
+    if (depth > MAX_BODY_NESTING && !tooDeep) {
+      tooDeep = true;
+      report(node, '正文', `正文嵌套层级太深：引用（>）、列表或标签一层套一层，超过了 ${MAX_BODY_NESTING} 层。请减少嵌套，或检查是否多写了“>”“*”“<”`);
+    }
     switch (node.type) {
       case 'mdxjsEsm':
         report(node, 'import/export', '内容文件不能写 import 或 export。组件 <Cite>、<Unstated>、<Interpretation> 无需导入，可直接使用；请删去这一行');
@@ -70,7 +89,6 @@ export function scanBody(body: string, bodyLine: number, file: string) {
         element(node);
         break;
     }
-    node.children?.forEach(visit);
   };
 
   const element = (node: Node) => {
@@ -103,8 +121,50 @@ export function scanBody(body: string, bodyLine: number, file: string) {
     }
   };
 
-  visit(tree);
+  // Depth first and in document order, without recursion: a deep tree cannot overflow the stack.
+  const stack: [Node, number][] = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    visit(node, depth);
+    const children = node.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth + 1]);
+  }
   return { citations, problems };
+}
+
+const CHILD = fileURLToPath(new URL('./body-child.ts', import.meta.url));
+
+/**
+ * `scanBody`, with a time limit for long bodies: those are read in a child process (see
+ * IN_PROCESS_BODY_CHARS), so a body the parser would take minutes over ends in a problem.
+ */
+export async function scanBodyLimited(body: string, bodyLine: number, file: string): Promise<ReturnType<typeof scanBody>> {
+  if (body.length <= IN_PROCESS_BODY_CHARS) return scanBody(body, bodyLine, file);
+  const failed = (message: string) => ({ citations: [], problems: [{ file, line: bodyLine, field: '正文', message }] });
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [CHILD, String(bodyLine), file],
+      { timeout: BODY_TIME_LIMIT_MS, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        if (error && (error.killed || error.signal)) {
+          resolve(failed(
+            `正文结构过于复杂，${BODY_TIME_LIMIT_MS / 1000} 秒内没能读完。常见原因：大量没有闭合的“{”“<”，` +
+              '或一层套一层的引用（>）和列表。请检查正文，或把它拆成几个文件',
+          ));
+          return;
+        }
+        try {
+          resolve(JSON.parse(stdout) as ReturnType<typeof scanBody>);
+        } catch {
+          const detail = (stderr.split('\n').find((line) => /error/i.test(line)) ?? stderr.split('\n')[0] ?? '').trim();
+          resolve(failed(`正文无法检查：检查程序意外退出${detail ? `（${detail}）` : ''}。请检查正文是否完整，或把它拆成几个文件`));
+        }
+      },
+    );
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(body);
+  });
 }
 
 /** `javascript:` and its obfuscations (`JaVa\tScript:`, entity-free forms browsers accept). */

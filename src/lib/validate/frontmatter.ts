@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { Problem } from './problem.ts';
 
 /** YAML error codes in plain Chinese; the parser's own words follow in brackets. */
@@ -29,6 +29,27 @@ export interface ParsedYaml {
 const MAX_ALIASES = 50;
 
 /**
+ * Longer YAML is refused before parsing: no entry needs that much, and the parser slows down
+ * more than linearly on some hostile input (tens of thousands of keys).
+ */
+export const MAX_YAML_CHARS = 50_000;
+
+/** Lists and maps nested deeper than this are refused; the schemas need four levels at most. */
+export const MAX_YAML_NESTING = 20;
+
+/** Syntax errors listed per file; later ones are almost always caused by the first few. */
+const MAX_YAML_ERRORS = 10;
+
+const NESTING_MESSAGE =
+  `YAML 嵌套层级太深：列表（[ ] 或 -）和子字段一层套一层，超过了 ${MAX_YAML_NESTING} 层。` +
+  '手册的字段最多只嵌套三四层：请检查是否多写了“[”“{”，或缩进越来越深';
+
+/** A JavaScript stack overflow, as thrown or as reported by the YAML parser. */
+export function isStackOverflow(message: string): boolean {
+  return /call stack|stack overflow|too much recursion/i.test(message);
+}
+
+/**
  * Parses YAML with YAML 1.2's core schema (dates stay text, so 2023-02-30 is caught, not
  * rolled over) and keeps positions so each problem can name its line.
  * `lineOffset` is how many file lines come before the YAML (1 for the `---` of MDX).
@@ -37,14 +58,46 @@ export function parseYaml(source: string, file: string, lineOffset: number): Par
   const counter = new LineCounter();
   const problems: Problem[] = [];
   const toLine = (offset: number) => counter.linePos(offset).line + lineOffset;
+  const unreadable = (message: string, line = lineOffset + 1, field = '-'): ParsedYaml => {
+    problems.push({ file, line, field, message });
+    return { data: undefined, lineOf: () => lineOffset + 1, problems };
+  };
+  if (source.length > MAX_YAML_CHARS) {
+    return unreadable(
+      `字段部分太长（${source.length} 个字符，上限 ${MAX_YAML_CHARS}）：一个条目用不了这么多字段和文字。` +
+        `请删去多余的内容${lineOffset > 0 ? '，长篇文字请写在正文里（第二个 --- 之后）' : ''}`,
+    );
+  }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(source, { lineCounter: counter, schema: 'core', uniqueKeys: true, prettyErrors: false });
+    // logLevel: problems are reported here, never as warnings printed by the parser.
+    doc = parseDocument(source, { lineCounter: counter, schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   } catch (error) {
-    problems.push({ file, line: lineOffset + 1, field: '-', message: `YAML 无法解析：${(error as Error).message}` });
-    return { data: undefined, lineOf: () => lineOffset + 1, problems };
+    const detail = String((error as Error)?.message ?? error);
+    return unreadable(isStackOverflow(detail) ? NESTING_MESSAGE : `YAML 无法解析。请检查冒号、引号和缩进（${detail}）`);
   }
+
+  // Nesting so deep that the parser ran out of stack: one problem, at the field it starts in;
+  // the errors that follow from it are noise.
+  const exhausted = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION' || isStackOverflow(error.message));
+  if (exhausted) {
+    const key = keyAtLine(doc, counter, counter.linePos(exhausted.pos[0]).line);
+    return unreadable(NESTING_MESSAGE, (key.line ?? 1) + lineOffset, key.field);
+  }
+
+  const lines = source.split('\n');
+  const seen = new Set<string>();
   for (const error of doc.errors) {
+    if (seen.size === MAX_YAML_ERRORS) {
+      const rest = doc.errors.length - doc.errors.indexOf(error);
+      problems.push({
+        file,
+        line: counter.linePos(error.pos[0]).line + lineOffset,
+        field: '-',
+        message: `从这里起还有 ${rest} 处 YAML 语法错误没有列出，它们多半是上面的错误引起的。请先改正上面几处，再重新检查`,
+      });
+      break;
+    }
     const detail = error.message.split('\n')[0] ?? '';
     let yamlLine = counter.linePos(error.pos[0]).line;
     let explained = YAML_ERRORS[error.code] ?? 'YAML 格式错误。请检查冒号、引号和缩进';
@@ -52,26 +105,38 @@ export function parseYaml(source: string, file: string, lineOffset: number): Par
     if (bracket) {
       // The parser notices a missing ] or } only on a later line: point at the line that opened it.
       const [open, close] = bracket[1] === 'sequence' ? ['[', ']'] : ['{', '}'];
-      yamlLine = unclosedLine(source, yamlLine, open, close) ?? yamlLine;
+      yamlLine = unclosedLine(lines, yamlLine, open, close) ?? yamlLine;
       explained = `“${open}”没有对应的“${close}”。请在这一行的列表末尾补上“${close}”`;
     }
     const key = keyAtLine(doc, counter, yamlLine);
     // An unclosed quote runs on into later lines: the key it started on is where to look.
     if (error.code === 'MISSING_CHAR' && /quote/i.test(detail) && key.line) yamlLine = key.line;
-    problems.push({
-      file,
-      line: yamlLine + lineOffset,
-      field: key.field,
-      message: `YAML 语法错误：${explained}（${detail}）`,
-    });
+    const problem = { file, line: yamlLine + lineOffset, field: key.field, message: `YAML 语法错误：${explained}（${detail}）` };
+    // One broken bracket can raise the same error many times over: say it once.
+    const id = `${problem.line}\u0000${problem.field}\u0000${problem.message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    problems.push(problem);
   }
+
+  // Each map's keys, indexed on first use: thousands of unknown fields stay fast to locate.
+  const keyIndex = new Map<YAMLMap, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, key: string) => {
+    let index = keyIndex.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items) if (isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+      keyIndex.set(map, index);
+    }
+    return index.get(key);
+  };
 
   function lineOf(path: readonly PropertyKey[]): number {
     let node: unknown = doc.contents;
     let line = Math.max(1, lineOffset);
     for (const segment of path) {
       if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        const pair = pairOf(node, String(segment));
         if (!pair || !isScalar(pair.key) || !pair.key.range) break;
         line = toLine(pair.key.range[0]);
         node = pair.value;
@@ -86,23 +151,91 @@ export function parseYaml(source: string, file: string, lineOffset: number): Par
   }
 
   if (doc.errors.length > 0) return { data: undefined, lineOf, problems };
+
+  // Checked before converting to plain data, which recurses once per level.
+  const tooDeep = deepestOffset(doc);
+  if (tooDeep !== undefined) {
+    const key = keyAtLine(doc, counter, counter.linePos(tooDeep).line);
+    problems.push({ file, line: (key.line ?? 1) + lineOffset, field: key.field, message: NESTING_MESSAGE });
+    return { data: undefined, lineOf, problems };
+  }
+
+  // `? [a, b]: c` makes a list the key: never a field name, and no plain object can hold it.
+  const complexKey = firstCollectionKeyOffset(doc);
+  if (complexKey !== undefined) {
+    const line = counter.linePos(complexKey).line;
+    problems.push({
+      file,
+      line: line + lineOffset,
+      field: keyAtLine(doc, counter, line).field,
+      message: '字段名只能是文字，这里却是一个列表或一组字段（多半是行首多了“?”或括号）。请改成“字段名: 值”的形式',
+    });
+    return { data: undefined, lineOf, problems };
+  }
+
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    problems.push({
-      file,
-      line: lineOffset + 1,
-      field: '-',
-      message: `YAML 中的别名（*）展开过多，像是“别名炸弹”。请删去锚点（&）和别名（*），直接写出内容（${(error as Error).message}）`,
-    });
+    const detail = String((error as Error)?.message ?? error);
+    if (isStackOverflow(detail)) {
+      problems.push({ file, line: lineOffset + 1, field: '-', message: NESTING_MESSAGE });
+    } else {
+      const alias = firstAliasOffset(doc);
+      const key = alias === undefined ? { field: '-' } : keyAtLine(doc, counter, counter.linePos(alias).line);
+      problems.push({
+        file,
+        line: alias === undefined ? lineOffset + 1 : counter.linePos(alias).line + lineOffset,
+        field: key.field,
+        message: `YAML 中的别名（*）展开后太多（上限 ${MAX_ALIASES} 次），像是“别名炸弹”。请删去锚点（&）和别名（*），把内容直接写出来`,
+      });
+    }
   }
   return { data, lineOf, problems };
 }
 
+/** Nodes of a parsed document, without recursion: [node, depth], depth 1 for the root. */
+function* nodes(doc: Document.Parsed): Generator<[unknown, number]> {
+  const stack: [unknown, number][] = doc.contents ? [[doc.contents, 1]] : [];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    yield [node, depth];
+    if (isMap(node) || isSeq(node)) {
+      for (const item of [...node.items].reverse()) {
+        if (isPair(item)) stack.push([item.value, depth + 1], [item.key, depth + 1]);
+        else stack.push([item, depth + 1]);
+      }
+    }
+  }
+}
+
+/** Where the first node nested deeper than MAX_YAML_NESTING starts, if any. */
+function deepestOffset(doc: Document.Parsed): number | undefined {
+  for (const [node, depth] of nodes(doc)) {
+    if (depth > MAX_YAML_NESTING) return (node as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
+  }
+  return undefined;
+}
+
+/** Where the first key that is a list or a map starts, if any. */
+function firstCollectionKeyOffset(doc: Document.Parsed): number | undefined {
+  for (const [node] of nodes(doc)) {
+    if (!isMap(node) && !isSeq(node)) continue;
+    for (const item of node.items) {
+      if (isPair(item) && (isMap(item.key) || isSeq(item.key))) return item.key.range?.[0] ?? 0;
+    }
+  }
+  return undefined;
+}
+
+/** Where the first alias (`*name`) starts, if any. */
+function firstAliasOffset(doc: Document.Parsed): number | undefined {
+  for (const [node] of nodes(doc)) if (isAlias(node) && node.range) return node.range[0];
+  return undefined;
+}
+
 /** The last line at or before `fromLine` (1-based) that opens more brackets than it closes. */
-function unclosedLine(source: string, fromLine: number, open: string, close: string): number | undefined {
-  const lines = source.split('\n');
+function unclosedLine(lines: readonly string[], fromLine: number, open: string, close: string): number | undefined {
   for (let i = Math.min(fromLine, lines.length) - 1; i >= 0; i--) {
     const text = lines[i]!;
     if (text.split(open).length > text.split(close).length) return i + 1;
@@ -117,7 +250,7 @@ function keyAtLine(doc: Document.Parsed, counter: LineCounter, yamlLine: number)
   for (const pair of doc.contents.items) {
     if (!isScalar(pair.key) || !pair.key.range) continue;
     const line = counter.linePos(pair.key.range[0]).line;
-    if (line <= yamlLine) best = { field: String(pair.key.value), line };
+    if (line <= yamlLine) best = { field: String(pair.key.value ?? '') || '-', line };
   }
   return best;
 }

@@ -2,8 +2,8 @@ import path from 'node:path';
 import { ID_PATTERN } from '../../schemas/common.ts';
 import { collectionDefs } from '../../schemas/index.ts';
 import { proposeId } from '../pinyin-id.ts';
-import { scanBody, type Citation } from './body.ts';
-import { parseYaml, splitMdx } from './frontmatter.ts';
+import { scanBodyLimited, type Citation } from './body.ts';
+import { isStackOverflow, parseYaml, splitMdx } from './frontmatter.ts';
 import { issuesToProblems } from './issues.ts';
 import { decodeFile, discover, type ContentFile } from './read.ts';
 import { crossFileProblems, type CheckedEntry } from './rules.ts';
@@ -51,7 +51,7 @@ async function checkFile(file: ContentFile): Promise<{ entry?: CheckedEntry; pro
     }
     yamlText = split.frontmatter;
     lineOffset = 1;
-    const body = scanBody(split.body, split.bodyLine, file.file);
+    const body = await scanBodyLimited(split.body, split.bodyLine, file.file);
     citations = body.citations;
     problems.push(...body.problems);
   }
@@ -81,6 +81,30 @@ async function checkFile(file: ContentFile): Promise<{ entry?: CheckedEntry; pro
   return { entry, problems };
 }
 
+/** Problems listed per file; a hostile file can otherwise fill the report with thousands. */
+const MAX_PROBLEMS_PER_FILE = 50;
+
+function capped(file: string, problems: Problem[]): Problem[] {
+  if (problems.length <= MAX_PROBLEMS_PER_FILE) return problems;
+  const sorted = sortProblems(problems);
+  const first = sorted.slice(0, MAX_PROBLEMS_PER_FILE);
+  const rest = sorted.length - first.length;
+  return [...first, { file, line: sorted[MAX_PROBLEMS_PER_FILE]!.line, field: '-', message: `这个文件还有 ${rest} 个问题没有列出。请先改正上面这些，再重新检查` }];
+}
+
+/** A file the check could not finish, explained without a stack trace. */
+function unreadableFile(file: string, error: unknown): Problem {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  const text = String(message ?? error);
+  let explained = `检查这个文件时出错（${text.split('\n')[0]}）。请确认它是完整的 .mdx 或 .yaml 文本文件`;
+  if (isStackOverflow(text)) explained = '文件的结构嵌套太深，无法检查。请减少一层套一层的列表、引用或标签';
+  else if (code === 'ENOENT') explained = '文件在检查时不见了。请确认它没有被移动或删除，再重新检查';
+  else if (code === 'EACCES' || code === 'EPERM') explained = '没有读取这个文件的权限。请修改文件权限（如 chmod a+r），再重新检查';
+  else if (code === 'EISDIR') explained = '这里应是文件，却是文件夹。请删除或改名';
+  else if (code === 'ELOOP') explained = '这是一个指向自身的符号链接。请删除它，把文件本身放在这里';
+  return { file, line: 1, field: '-', message: explained };
+}
+
 /**
  * Validates everything under `contentDir`: each file on its own, then the rules across files.
  * Never throws for bad content: every problem comes back in `problems`, sorted by file and line.
@@ -90,10 +114,10 @@ export async function validateContent(contentDir: string, projectRoot = path.dir
   const checked: CheckedEntry[] = [];
   const results = await Promise.all(files.map((file) => checkFile(file).catch((error: unknown) => ({
     entry: undefined,
-    problems: [{ file: file.file, line: 1, field: '-', message: `无法读取这个文件：${(error as Error).message}` }],
+    problems: [unreadableFile(file.file, error)],
   }))));
-  for (const result of results) {
-    problems.push(...result.problems);
+  for (const [i, result] of results.entries()) {
+    problems.push(...capped(files[i]!.file, result.problems));
     if (result.entry) checked.push(result.entry);
   }
   problems.push(...crossFileProblems(checked));

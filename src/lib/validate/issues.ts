@@ -142,16 +142,36 @@ function message(issue: Issue, path: readonly PropertyKey[]): string {
     }
     case 'invalid_format':
       if (issue.format === 'url') return '不是有效的网址。请写完整，以 http:// 或 https:// 开头';
-      return issue.message;
+      return chineseOr(issue.message);
     case 'invalid_value':
       return `应为 ${issue.values.map(String).join('、')} 之一，实际是${describe(issue.input)}`;
     case 'invalid_union': {
       const best = bestOfUnion(issue);
-      return best ? message(best, path) : issue.message;
+      if (best) return message(best, path);
+      if (isChinese(issue.message)) return issue.message;
+      // Every branch wanted another type: name them all.
+      const first = issue.errors.flat()[0];
+      const input = (issue as { input?: unknown }).input ?? first?.input;
+      if (input === undefined || input === null || !first) return first ? message(first, path) : chineseOr(issue.message);
+      const expected = [...new Set(issue.errors.flat().filter((i) => i.code === 'invalid_type' && i.path.length === 0)
+        .map((i) => TYPE_NAMES[(i as { expected: string }).expected] ?? (i as { expected: string }).expected))];
+      return expected.length ? `应为：${expected.join(' 或 ')}；实际是${describe(input)}` : chineseOr(issue.message);
     }
     default:
-      return issue.message;
+      return chineseOr(issue.message);
   }
+}
+
+const isChinese = (text: string) => /[\u4e00-\u9fff]/.test(text);
+
+/** Our schemas' messages are Chinese; zod's own are English: explain those in Chinese. */
+function chineseOr(text: string): string {
+  return isChinese(text) ? text : `这个值不符合要求（${text}）。请对照 docs/frontmatter.md 中这个字段的写法修改`;
+}
+
+/** A field's dotted path as reported; a key written as nothing shows as “”. */
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.length ? path.map((segment) => (String(segment) === '' ? '“”' : String(segment))).join('.') : '-';
 }
 
 /** Turns zod's issues into located problems, in Chinese, one per issue (one per unknown key). */
@@ -167,12 +187,14 @@ export function issuesToProblems(
       const allowed = allowedKeysAt(schema, issue.path);
       for (const key of issue.keys) {
         const path = [...issue.path, key];
-        const guess = closest(key, allowed);
+        const guess = key.trim() ? closest(key, allowed) : undefined;
         problems.push({
           file,
           line: lineOf(path),
-          field: path.map(String).join('.'),
-          message: `未知字段“${key}”。${guess ? `是不是“${guess}”？` : ''}可用的字段：${allowed.join('、')}`,
+          field: fieldPath(path),
+          message: key.trim()
+            ? `未知字段“${key}”。${guess ? `是不是“${guess}”？` : ''}可用的字段：${allowed.join('、')}`
+            : `字段名是空的。请在冒号前写上字段名（可用的字段：${allowed.join('、')}），或删去这一行`,
         });
       }
       continue;
@@ -180,7 +202,7 @@ export function issuesToProblems(
     problems.push({
       file,
       line: lineOf(issue.path),
-      field: issue.path.length ? issue.path.map(String).join('.') : '-',
+      field: fieldPath(issue.path),
       message: message(issue, issue.path),
     });
   }

@@ -1,4 +1,4 @@
-import { readdir, readFile, lstat } from 'node:fs/promises';
+import { readdir, readFile, readlink, lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { collectionDefs, collectionNames, type CollectionName } from '../../schemas/index.ts';
 import type { Problem } from './problem.ts';
@@ -24,6 +24,20 @@ function relative(projectRoot: string, absolute: string): string {
   return path.relative(projectRoot, absolute).split(path.sep).join('/');
 }
 
+/** What to say about a symbolic link: where it points, and whether that exists. */
+async function symlinkMessage(absolute: string): Promise<string> {
+  const target = await readlink(absolute).catch(() => '?');
+  const refused = '内容文件夹中不支持符号链接';
+  try {
+    const info = await stat(absolute);
+    if (info.isDirectory()) return `这是指向文件夹“${target}”的符号链接。${refused}（它可能指回上层，造成无限循环）：请删除这个链接，把文件夹本身放在这里`;
+    return `这是指向“${target}”的符号链接。${refused}：请删除这个链接，把文件本身放在这里`;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ELOOP') return `这个符号链接指向自身，形成循环。${refused}：请删除它`;
+    return `这个符号链接指向的“${target}”不存在。${refused}：请删除它，把文件本身放在这里`;
+  }
+}
+
 /**
  * Lists every content file, reporting what does not belong: unknown folders, files of the
  * wrong type, symbolic links (never followed, so a link loop cannot hang the check).
@@ -44,11 +58,19 @@ export async function discover(contentDir: string, projectRoot: string) {
 
   async function walk(dir: string, collection: CollectionName, depth: number) {
     const { format } = collectionDefs[collection];
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      report(dir, code === 'EACCES' || code === 'EPERM' ? '没有读取这个文件夹的权限。请修改权限（如 chmod a+rx），再重新检查' : `无法读取这个文件夹（${code ?? (error as Error).message}）。请确认它存在并可以打开`);
+      return;
+    }
+    for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const absolute = path.join(dir, entry.name);
       if (entry.isSymbolicLink()) {
-        report(absolute, '内容文件夹中不支持符号链接。请把文件本身放在这里');
+        report(absolute, await symlinkMessage(absolute));
       } else if (entry.isDirectory()) {
         if (depth >= MAX_DEPTH) report(absolute, `文件夹层级过深（超过 ${MAX_DEPTH} 层）。请减少嵌套`);
         else await walk(absolute, collection, depth + 1);
@@ -72,7 +94,7 @@ export async function discover(contentDir: string, projectRoot: string) {
     if (entry.isDirectory() && (collectionNames as string[]).includes(entry.name)) {
       await walk(absolute, entry.name as CollectionName, 1);
     } else if (entry.isSymbolicLink()) {
-      report(absolute, '内容文件夹中不支持符号链接。请把文件夹本身放在这里');
+      report(absolute, await symlinkMessage(absolute));
     } else {
       report(absolute, `content/ 下只能有这些文件夹：${collectionNames.join('、')}。请把它移到其中之一，或移出 content/`);
     }
