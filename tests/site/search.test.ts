@@ -138,4 +138,13 @@ describe('the search page', () => {
     if (firstUnrelated !== -1) expect(lastRelated).toBeLessThan(firstUnrelated);
     expect(section).toContain('同为道路交通管理');
   });
+
+  test('a result links straight to the matching step of a method (sub-results at #step-N)', async () => {
+    const page = await open('/search/?q=' + encodeURIComponent('公示协商结果'));
+    const method = page.locator('#search-results > li').filter({ has: page.locator('a[href="/methods/demo-method/"]') });
+    await expect(method.count()).resolves.toBe(1);
+    const subs = await method.locator('.subs a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(subs).toContain('/methods/demo-method/#step-3');
+    await page.close();
+  });
 });
