@@ -11,6 +11,8 @@ import { swapInto } from '../src/lib/build/swap.ts';
 import { VALIDATED_ENV } from '../src/integrations/validate-content.ts';
 import { checkLinkManifest, createLinkManifest, formatMissingLinks, MANIFEST_FILE, readLinkManifest, sortUrls, writeLinkManifest } from '../src/lib/link-manifest.ts';
 import { loadSiteConfig } from '../src/lib/site-config.ts';
+import { startTimings, TIMINGS_ENV } from '../src/lib/build/timings.ts';
+import { buildInChild } from '../src/lib/build/astro-process.ts';
 
 const { values } = parseArgs({
   options: {
@@ -19,6 +21,11 @@ const { values } = parseArgs({
     out: { type: 'string' },
     /** The content folder. Default: <root>/content. */
     content: { type: 'string' },
+    /**
+     * Astro's cache folder, kept after the build so the next build of the same content reuses
+     * its content cache. Default: the project's own for <root>/content, else a temporary one.
+     */
+    cache: { type: 'string' },
   },
 });
 const root = path.resolve(values.root!);
@@ -30,36 +37,48 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} 秒`;
 const step = (text: string) => console.log(`▸ ${text}`);
 
+// YISHI_BUILD_TIMINGS=1 prints how long each phase took (npm run bench reads the last line).
+const timings = process.env[TIMINGS_ENV] === '1' ? await startTimings() : undefined;
+
 let started = performance.now();
 step('检查内容…');
-const { problems, fileCount, entries } = await validateContent(contentDir, path.dirname(contentDir));
-if (problems.length > 0) {
-  console.error(formatReport(problems));
-  console.error(`\n构建已停止：没有写入任何文件，${path.relative(process.cwd(), outDir) || outDir} 保持原样。`);
-  process.exit(1);
-}
+// Only the ids the link manifest needs are kept: the checked entries of a large handbook take
+// hundreds of megabytes, which this process would otherwise hold while Astro and Pagefind run.
+const { fileCount, published } = await (async () => {
+  const { problems, fileCount, entries } = await validateContent(contentDir, path.dirname(contentDir));
+  if (problems.length > 0) {
+    console.error(formatReport(problems));
+    console.error(`\n构建已停止：没有写入任何文件，${path.relative(process.cwd(), outDir) || outDir} 保持原样。`);
+    process.exit(1);
+  }
+  const ids = (collection: string) => entries.filter((e) => e.collection === collection && !e.draft).map((e) => e.id);
+  return { fileCount, published: { terms: ids('terms'), sources: ids('sources') } };
+})();
 step(`内容检查通过（${fileCount} 个文件，${seconds(started)}）`);
+timings?.phase('check', started);
 
 try {
   started = performance.now();
   step('生成页面…');
   process.env[VALIDATED_ENV] = '1';
   process.env.YISHI_CONTENT_DIR = contentDir;
-  const { build } = await import('astro');
   // A content folder other than the project's gets its own cache, so builds never mix.
-  const ownCache = contentDir !== path.join(root, 'content');
-  const cacheDir = ownCache ? await mkdtemp(path.join(tmpdir(), 'yishi-cache-')) : undefined;
+  const ownCache = contentDir !== path.join(root, 'content') && !values.cache;
+  const cacheDir = ownCache ? await mkdtemp(path.join(tmpdir(), 'yishi-cache-')) : values.cache && path.resolve(values.cache);
   try {
-    await build({ root, outDir: tmpDir, logLevel: 'warn', ...(cacheDir && { cacheDir }) });
+    // In a child process: its memory is freed before Pagefind starts (src/lib/build/astro-process.ts).
+    await buildInChild({ root, outDir: tmpDir, logLevel: 'warn', ...(cacheDir && { cacheDir }) });
   } finally {
-    if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
+    if (ownCache && cacheDir) await rm(cacheDir, { recursive: true, force: true });
   }
   step(`页面生成完成（${seconds(started)}）`);
+  timings?.phase('astro', started);
 
   started = performance.now();
   step('建立搜索索引…');
   const { pageCount } = await writeSearchIndex(tmpDir);
   step(`搜索索引完成：${pageCount} 页（${seconds(started)}）`);
+  timings?.phase('pagefind', started);
 
   // Published URLs never disappear silently (links.manifest.json); only the project's own
   // content has a manifest, fixture builds have none.
@@ -72,10 +91,10 @@ try {
 
   await swapInto(tmpDir, outDir);
   console.log(`✓ 网站已写入 ${path.relative(process.cwd(), outDir) || outDir}`);
+  if (timings) console.log(await timings.report());
 
   if (manifest) {
-    const ids = (collection: string) => entries.filter((e) => e.collection === collection && !e.draft).map((e) => e.id);
-    const built = await createLinkManifest(outDir, { terms: ids('terms'), sources: ids('sources') });
+    const built = await createLinkManifest(outDir, published);
     const added = built.urls.filter((url) => !manifest.urls.includes(url));
     if (added.length > 0) {
       await writeLinkManifest(manifestFile, sortUrls([...manifest.urls, ...added]));

@@ -25,11 +25,19 @@ export interface FacetValue {
   ids: string[];
 }
 
+const slugs = new Map<string, string>();
+
 /** A province's URL segment: 浙江省 → zhejiang, 广西壮族自治区 → guangxi; 不详 → unknown. */
 export function provinceSlug(name: string): string {
   if (name === UNKNOWN) return 'unknown';
-  const short = name.replace(/(壮族|回族|维吾尔)?(省|市|自治区|特别行政区)$/, '');
-  return pinyin(short, { toneType: 'none', type: 'array', v: true }).join('').toLowerCase().replace(/[^a-z0-9]/g, '');
+  // Every case page asks (for its search filters); pinyin is slow enough to remember.
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    const short = name.replace(/(壮族|回族|维吾尔)?(省|市|自治区|特别行政区)$/, '');
+    slug = pinyin(short, { toneType: 'none', type: 'array', v: true }).join('').toLowerCase().replace(/[^a-z0-9]/g, '');
+    slugs.set(name, slug);
+  }
+  return slug;
 }
 
 function valuesOf(facet: BrowseFacet, c: BrowsableCase): { slug: string; label: string }[] {
@@ -57,7 +65,8 @@ export function facetValues(facet: BrowseFacet, cases: readonly BrowsableCase[])
   for (const c of cases) {
     for (const { slug, label } of valuesOf(facet, c)) {
       const value = found.get(slug) ?? { slug, label, ids: [] };
-      if (!value.ids.includes(c.id)) value.ids.push(c.id);
+      // A case lists a value at most once: only its own last id can repeat (topics: [a, a]).
+      if (value.ids.at(-1) !== c.id) value.ids.push(c.id);
       found.set(slug, value);
     }
   }

@@ -8,6 +8,7 @@ import { issuesToProblems } from './issues.ts';
 import { decodeFile, discover, type ContentFile } from './read.ts';
 import { crossFileProblems, type CheckedEntry } from './rules.ts';
 import { sortProblems, type Problem } from './problem.ts';
+import { checkAll, type FileResult } from './parallel.ts';
 
 export { formatProblem, formatReport, type Problem } from './problem.ts';
 
@@ -105,17 +106,21 @@ function unreadableFile(file: string, error: unknown): Problem {
   return { file, line: 1, field: '-', message: explained };
 }
 
+/** `checkFile`, with a file that cannot be checked at all reported as a problem. */
+export function checkOneFile(file: ContentFile): Promise<FileResult> {
+  return checkFile(file).catch((error: unknown) => ({ entry: undefined, problems: [unreadableFile(file.file, error)] }));
+}
+
 /**
  * Validates everything under `contentDir`: each file on its own, then the rules across files.
  * Never throws for bad content: every problem comes back in `problems`, sorted by file and line.
+ * `options.workers`: threads besides this one (default: by the number of files and CPUs).
  */
-export async function validateContent(contentDir: string, projectRoot = path.dirname(contentDir)): Promise<ValidationResult> {
+export async function validateContent(contentDir: string, projectRoot = path.dirname(contentDir), options: { workers?: number } = {}): Promise<ValidationResult> {
   const { files, problems } = await discover(path.resolve(contentDir), path.resolve(projectRoot));
   const checked: CheckedEntry[] = [];
-  const results = await Promise.all(files.map((file) => checkFile(file).catch((error: unknown) => ({
-    entry: undefined,
-    problems: [unreadableFile(file.file, error)],
-  }))));
+  // Thousands of files are checked on several threads (parallel.ts); the results are the same.
+  const results = await checkAll(files, checkOneFile, options.workers);
   for (const [i, result] of results.entries()) {
     problems.push(...capped(files[i]!.file, result.problems));
     if (result.entry) checked.push(result.entry);

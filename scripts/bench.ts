@@ -1,0 +1,221 @@
+// `npm run bench`: builds synthetic handbooks of 1,000, 5,000 and 10,000 cases and measures the
+// content check, the build (with its phases and peak memory), the output, a first search in
+// Chromium, a case page's weight, a second build after one file changed, and a minimal Astro
+// build of the same cases for comparison. See BENCHMARKS.md.
+//
+//   npm run bench -- [--sizes 1000,5000,10000] [--out results.json] [--skip-baseline]
+//                    [--skip-search] [--skip-rebuild] [--keep] [--profile]
+import { appendFile, cp, mkdir, mkdtemp, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { TIMINGS_PREFIX, type BuildTimings } from '../src/lib/build/timings.ts';
+import { writeBaseline } from './bench/baseline.ts';
+import { writeCorpus } from './bench/corpus.ts';
+import { run, type Measured } from './bench/proc.ts';
+import { clock, formatTables, kb, mb, seconds, type BenchResults, type BuildRun, type SizeResult } from './bench/report.ts';
+import { measureFirstSearch, pageWeight } from './bench/search.ts';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,5000,10000' },
+    out: { type: 'string' },
+    'skip-baseline': { type: 'boolean', default: false },
+    'skip-search': { type: 'boolean', default: false },
+    'skip-rebuild': { type: 'boolean', default: false },
+    /** Keep the work folder (corpora, sites) instead of deleting it. */
+    keep: { type: 'boolean', default: false },
+    /** CPU profiles of each build (node --cpu-prof) into the work folder; implies --keep. */
+    profile: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '20250601' },
+  },
+});
+
+const project = path.resolve(import.meta.dirname, '..');
+const node = process.execPath;
+const sizes = values.sizes!.split(',').map((s) => Number(s.trim().replace(/_/g, ''))).filter((n) => Number.isInteger(n) && n > 0);
+if (sizes.length === 0) throw new Error('--sizes: give case counts such as 1000,5000,10000');
+const outFile = path.resolve(values.out ?? path.join(os.tmpdir(), `yishi-bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`));
+const keep = values.keep || values.profile;
+const work = await mkdtemp(path.join(os.tmpdir(), 'yishi-bench-'));
+const benchStarted = performance.now();
+
+const log = (text: string) => console.log(text);
+const elapsed = () => clock(performance.now() - benchStarted);
+let current = '';
+
+/** Runs a step with a heading, a heartbeat every 30 s, and its duration at the end. */
+async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  log(`  ▶ ${label}…  [总用时 ${elapsed()}]`);
+  const beat = setInterval(() => log(`    … ${label}：已进行 ${clock(performance.now() - started)}${current ? `（${current}）` : ''}`), 30_000);
+  try {
+    const result = await fn();
+    log(`  ✓ ${label}（${seconds(performance.now() - started)}）`);
+    return result;
+  } finally {
+    clearInterval(beat);
+    current = '';
+  }
+}
+
+/** The build's own ▸ lines, shown indented as sub-steps. */
+const forward = (line: string) => {
+  if (line.startsWith('▸')) {
+    current = line.slice(2);
+    log(`      ${line}`);
+  }
+};
+
+// A snapshot of the project: a long run measures one version of the code, however the working
+// tree changes meanwhile, and its builds never touch the project's .astro/ or caches.
+async function snapshot(): Promise<string> {
+  const root = path.join(work, 'root');
+  await mkdir(root, { recursive: true });
+  for (const entry of ['astro.config.mjs', 'handbook.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json', 'src', 'public', 'scripts', 'content']) {
+    await cp(path.join(project, entry), path.join(root, entry), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+  }
+  await symlink(path.join(project, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  return root;
+}
+
+async function dirSize(dir: string): Promise<{ bytes: number; files: number; html: number }> {
+  let bytes = 0;
+  let files = 0;
+  let html = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+    files++;
+    if (entry.name.endsWith('.html')) html++;
+  }
+  return { bytes, files, html };
+}
+
+function parseTimings(output: string): BuildTimings {
+  const line = output.split('\n').reverse().find((l) => l.startsWith(TIMINGS_PREFIX));
+  return line ? (JSON.parse(line.slice(TIMINGS_PREFIX.length)) as BuildTimings) : {};
+}
+
+function failed(what: string, result: Measured): never {
+  console.error(result.stdout.slice(-4000));
+  console.error(result.stderr.slice(-4000));
+  throw new Error(`${what} failed (exit ${result.code})`);
+}
+
+async function build(root: string, contentDir: string, dist: string, cache: string, profileDir?: string): Promise<BuildRun> {
+  const before = os.loadavg()[0]!;
+  const args = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), path.join(root, 'scripts/build.ts'), '--out', dist, '--content', contentDir, '--cache', cache];
+  const result = await run(node, args, { cwd: root, env: { ...process.env, YISHI_BUILD_TIMINGS: '1' }, onLine: forward });
+  if (result.code !== 0) failed('build', result);
+  return { ms: result.ms, timings: parseTimings(result.stdout), peakTreeRss: result.peakTreeRss, maxRss: result.maxRss, load: { before, after: os.loadavg()[0]! } };
+}
+
+const machine = {
+  nproc: os.availableParallelism(),
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  memoryBytes: os.totalmem(),
+  node: process.version,
+  platform: `${os.type()} ${os.release()} ${os.arch()}`,
+  date: new Date().toISOString(),
+  loadAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
+};
+const results: BenchResults = { command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), machine, sizes: [] };
+
+log(`议事手册 benchmark: ${sizes.map((s) => s.toLocaleString('en')).join(', ')} cases`);
+log(`machine: ${machine.nproc} CPUs (${machine.cpu}), ${mb(machine.memoryBytes)}, Node ${machine.node}, load ${machine.loadAtStart.join(' ')}`);
+log(`work folder: ${work}`);
+
+try {
+  const root = await step('snapshot of the project', snapshot);
+  for (const [index, size] of sizes.entries()) {
+    log(`\n[${index + 1}/${sizes.length}] ${size.toLocaleString('en')} cases`);
+    const dir = path.join(work, String(size));
+    const generateStarted = performance.now();
+    const corpus = await step('generate corpus', () => writeCorpus(dir, size, path.join(root, 'content'), Number(values.seed)));
+    const generateMs = performance.now() - generateStarted;
+    const corpusSize = await dirSize(corpus.contentDir);
+
+    const check = await step('npm run check', () => run(node, [path.join(root, 'scripts/check.ts'), corpus.contentDir], { cwd: root }));
+    if (check.code !== 0) failed(`content check of the generated ${size}-case corpus`, check);
+    const reported = /用时 ([\d.]+) 秒/.exec(check.stdout)?.[1];
+    log(`    ${check.stdout.trim()}`);
+
+    const dist = path.join(dir, 'dist');
+    const cache = path.join(dir, 'cache');
+    const profileDir = values.profile ? path.join(dir, 'profile') : undefined;
+    const cold = await step('build (cold cache)', () => build(root, corpus.contentDir, dist, cache, profileDir));
+    log(`    build ${seconds(cold.ms)} · content sync ${seconds(cold.timings.sync)} · bundle ${seconds(cold.timings.bundle)} · render ${seconds(cold.timings.render)} (similar ${seconds(cold.timings.similar)}) · Pagefind ${seconds(cold.timings.pagefind)} · peak ${mb(cold.peakTreeRss)}`);
+
+    const site = await dirSize(dist);
+    const pagefind = await dirSize(path.join(dist, 'pagefind'));
+    let pagefindIndexBytes = 0;
+    for (const sub of ['fragment', 'index', 'filter']) pagefindIndexBytes += (await dirSize(path.join(dist, 'pagefind', sub))).bytes;
+    for (const f of await readdir(path.join(dist, 'pagefind'))) if (f.endsWith('.pf_meta')) pagefindIndexBytes += (await stat(path.join(dist, 'pagefind', f))).size;
+
+    const result: SizeResult = {
+      size,
+      cases: corpus.caseCount,
+      files: corpusSize.files,
+      sources: corpus.sourceCount,
+      corpusBytes: corpusSize.bytes,
+      generateMs,
+      check: { ms: check.ms, reportedSeconds: reported ? Number(reported) : undefined, ok: true },
+      build: cold,
+      output: { bytes: site.bytes, files: site.files, htmlPages: site.html, pagefindBytes: pagefind.bytes, pagefindIndexBytes, pagefindFiles: pagefind.files },
+    };
+
+    if (!values['skip-search']) {
+      const search = await step('first search in Chromium', () => measureFirstSearch(dist, '停车'));
+      const { files, ...rest } = search;
+      result.search = { ...rest, largest: files.slice(0, 12) };
+      log(`    “停车”: ${search.status} · ${search.requests} requests · Pagefind + scripts ${kb(search.searchBytes)} (gzip ${kb(search.searchBytesGzip)})`);
+    }
+    // A typical case page: the generated consultation with the median body length.
+    const consultations = corpus.generated.filter((c) => c.kind === 'consultation').sort((a, b) => a.body.length - b.body.length);
+    const typical = consultations[Math.floor(consultations.length / 2)];
+    if (typical) {
+      result.casePage = await pageWeight(dist, `/cases/${typical.id}/`);
+      log(`    case page ${result.casePage.page}: HTML ${kb(result.casePage.htmlBytes)} + CSS ${kb(result.casePage.cssBytes)} → gzip ${kb(result.casePage.totalGzip)}`);
+    }
+
+    if (!values['skip-rebuild'] && typical) {
+      // One case edited (a sentence added): Astro's content cache should spare the others.
+      const file = path.join(corpus.contentDir, 'cases', `${typical.id}.mdx`);
+      await appendFile(file, '\n补充说明：本页于基准测试中修改了一处文字。\n');
+      const again = await step('build again after editing one case', () => build(root, corpus.contentDir, path.join(dir, 'dist2'), cache));
+      result.rebuild = { ...again, changed: path.relative(dir, file) };
+      log(`    rebuild ${seconds(again.ms)} (cold ${seconds(cold.ms)}) · content sync ${seconds(again.timings.sync)} (cold ${seconds(cold.timings.sync)})`);
+      await rm(path.join(dir, 'dist2'), { recursive: true, force: true });
+    }
+
+    if (!values['skip-baseline']) {
+      const baselineDir = path.join(dir, 'baseline');
+      const { cli, args } = await writeBaseline(baselineDir, path.join(corpus.contentDir, 'cases'), path.join(project, 'node_modules'));
+      const before = os.loadavg()[0]!;
+      const base = await step('minimal Astro baseline build', () => run(node, [cli, ...args], { cwd: baselineDir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } }));
+      if (base.code !== 0) failed('baseline build', base);
+      const pages = (await dirSize(path.join(baselineDir, 'dist'))).html;
+      result.baseline = { ms: base.ms, peakTreeRss: base.peakTreeRss, maxRss: base.maxRss, pages, load: { before, after: os.loadavg()[0]! } };
+      result.ratio = cold.ms / base.ms;
+      result.astroRatio = (cold.timings.astro ?? cold.ms) / base.ms;
+      log(`    baseline ${seconds(base.ms)} for ${pages} pages · ours ${seconds(cold.ms)} = ${result.ratio.toFixed(2)}× (Astro part alone ${result.astroRatio.toFixed(2)}×)`);
+      if (!keep) await rm(baselineDir, { recursive: true, force: true });
+    }
+
+    results.sizes.push(result);
+    await writeFile(outFile, `${JSON.stringify(results, null, 2)}\n`);
+    if (!keep) await rm(dir, { recursive: true, force: true });
+  }
+  results.finishedAt = new Date().toISOString();
+  await writeFile(outFile, `${JSON.stringify(results, null, 2)}\n`);
+  log(`\n${formatTables(results)}\n`);
+  log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} · total ${elapsed()}`);
+  log(`results: ${outFile}`);
+  if (keep) log(`work folder kept: ${work}`);
+} finally {
+  if (!keep) await rm(work, { recursive: true, force: true });
+}

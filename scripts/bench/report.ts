@@ -1,0 +1,97 @@
+// Formatting of benchmark results: sizes, durations and the tables `npm run bench` prints.
+import type { SearchDownload, PageWeight } from './search.ts';
+import type { BuildTimings } from '../../src/lib/build/timings.ts';
+
+export interface BuildRun {
+  ms: number;
+  timings: BuildTimings;
+  /** Peak resident memory of the build's process tree (sampled), bytes. */
+  peakTreeRss: number;
+  /** Largest single process's maxRSS (GNU time), bytes. */
+  maxRss: number | undefined;
+  load: { before: number; after: number };
+}
+
+export interface SizeResult {
+  size: number;
+  cases: number;
+  files: number;
+  sources: number;
+  corpusBytes: number;
+  generateMs: number;
+  check: { ms: number; reportedSeconds: number | undefined; ok: boolean };
+  build: BuildRun;
+  output: { bytes: number; files: number; htmlPages: number; pagefindBytes: number; pagefindIndexBytes: number; pagefindFiles: number };
+  search?: Omit<SearchDownload, 'files'> & { largest: SearchDownload['files'] };
+  casePage?: PageWeight;
+  rebuild?: BuildRun & { changed: string };
+  baseline?: { ms: number; peakTreeRss: number; maxRss: number | undefined; pages: number; load: { before: number; after: number } };
+  /** Our full build ÷ the baseline. */
+  ratio?: number;
+  /** Only Astro's part of our build (no check, no Pagefind) ÷ the baseline. */
+  astroRatio?: number;
+}
+
+export interface BenchResults {
+  command: string;
+  machine: { nproc: number; cpu: string; memoryBytes: number; node: string; platform: string; date: string; loadAtStart: number[] };
+  finishedAt?: string;
+  sizes: SizeResult[];
+}
+
+export const seconds = (ms: number | undefined) => (ms === undefined ? '—' : ms >= 100_000 ? `${(ms / 1000).toFixed(0)} s` : `${(ms / 1000).toFixed(1)} s`);
+export const mb = (bytes: number | undefined) => (bytes === undefined ? '—' : bytes >= 1e9 ? `${(bytes / 1024 ** 3).toFixed(2)} GB` : `${(bytes / 1024 ** 2).toFixed(0)} MB`);
+export const kb = (bytes: number | undefined) => (bytes === undefined ? '—' : `${(bytes / 1024).toFixed(1)} KB`);
+export const clock = (ms: number) => {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join(' | ')} |`;
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** Display width: CJK characters take two columns. */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** The two tables of the report, as Markdown. */
+export function formatTables(results: BenchResults): string {
+  const build = table(
+    ['cases', 'check', 'build', 'content sync', 'bundle', 'render', 'similar', 'Pagefind', 'peak RSS: tree (largest process)', 'rebuild (1 file)', 'baseline', 'ratio (Astro part)', 'load'],
+    results.sizes.map((r) => [
+      r.cases.toLocaleString('en'),
+      seconds(r.check.ms),
+      seconds(r.build.ms),
+      seconds(r.build.timings.sync),
+      seconds(r.build.timings.bundle),
+      seconds(r.build.timings.render),
+      seconds(r.build.timings.similar),
+      seconds(r.build.timings.pagefind),
+      `${mb(Math.max(r.build.peakTreeRss, r.build.maxRss ?? 0))} (${mb(r.build.maxRss)})`,
+      r.rebuild ? seconds(r.rebuild.ms) : '—',
+      r.baseline ? seconds(r.baseline.ms) : '—',
+      r.ratio ? `${r.ratio.toFixed(2)}× (${r.astroRatio?.toFixed(2)}×)` : '—',
+      `${r.build.load.before.toFixed(1)}→${r.build.load.after.toFixed(1)}`,
+    ]),
+  );
+  const output = table(
+    ['cases', 'output', 'HTML pages', 'Pagefind (index)', 'first search', 'first search (gzip)', 'requests', 'case page HTML+CSS (gzip)'],
+    results.sizes.map((r) => [
+      r.cases.toLocaleString('en'),
+      mb(r.output.bytes),
+      r.output.htmlPages.toLocaleString('en'),
+      `${mb(r.output.pagefindBytes)} (${mb(r.output.pagefindIndexBytes)})`,
+      r.search ? kb(r.search.searchBytes) : '—',
+      r.search ? kb(r.search.searchBytesGzip) : '—',
+      r.search ? String(r.search.requests) : '—',
+      r.casePage ? kb(r.casePage.totalGzip) : '—',
+    ]),
+  );
+  return `${build}\n\n${output}`;
+}

@@ -1,0 +1,22 @@
+// Runs Astro's build in a process of its own (see `buildInChild`): when it ends, all its memory
+// goes back to the system before Pagefind, a second large process, starts indexing.
+// Argument: the options for Astro's build(), as JSON. Reports to the parent over IPC.
+import { build } from 'astro';
+import { takeRecordedTimings } from './timings.ts';
+
+interface Report {
+  ok: boolean;
+  message?: string;
+  timings?: Record<string, number>;
+}
+
+const send = (report: Report) => new Promise<void>((resolve) => (process.send ? process.send(report, () => resolve()) : resolve()));
+
+try {
+  await build(JSON.parse(process.argv[2] ?? '{}') as Parameters<typeof build>[0]);
+  await send({ ok: true, timings: takeRecordedTimings() });
+  process.exit(0);
+} catch (error) {
+  await send({ ok: false, message: (error as Error)?.message ?? String(error) });
+  process.exit(1);
+}
