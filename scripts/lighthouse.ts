@@ -1,6 +1,7 @@
 // `npm run lighthouse`: Lighthouse (mobile) on the home, a case and a method page of dist/,
 // printing the four category scores. Scores depend on this machine's load: a command, not a test.
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -40,6 +41,8 @@ try {
   }
 } finally {
   await server.close();
+  const exited = once(chrome, 'exit');
   chrome.kill();
-  await rm(profile, { recursive: true, force: true });
+  await exited;
+  await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 }
