@@ -1,3 +1,4 @@
+import type { z } from 'astro/zod';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import rawConfig from '../../handbook.config.ts';
@@ -39,20 +40,17 @@ export function parseSiteConfig(input: unknown, options: SiteConfigOptions = {})
       else problems.push({ file: CONFIG_FILE, line: 0, field: issue.path.length ? issue.path.map(String).join('.') : '-', message: issue.message });
     }
   }
-  let base = result.success ? result.data.base : undefined;
-  const override = env[BASE_ENV];
-  if (override !== undefined && override !== '') {
-    const parsed = basePath.safeParse(override);
-    if (parsed.success) base = parsed.data;
-    else problems.push({ file: CONFIG_FILE, line: 0, field: 'base', message: `环境变量 ${BASE_ENV}：${parsed.error.issues[0]?.message ?? '不是可用的路径'}` });
-  }
-  let site = result.success ? result.data.site : undefined;
-  const siteOverride = env[SITE_ENV];
-  if (siteOverride !== undefined && siteOverride !== '') {
-    const parsed = siteUrl.safeParse(siteOverride);
-    if (parsed.success) site = parsed.data;
-    else problems.push({ file: CONFIG_FILE, line: 0, field: 'site', message: `环境变量 ${SITE_ENV}：${parsed.error.issues[0]?.message ?? '不是可用的网址'}` });
-  }
+  // YISHI_BASE and YISHI_SITE override base and site (tests build under /handbook/, with a site).
+  const override = <T>(name: string, schema: z.ZodType<T>, field: 'base' | 'site', current: T | undefined): T | undefined => {
+    const value = env[name];
+    if (value === undefined || value === '') return current;
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    problems.push({ file: CONFIG_FILE, line: 0, field, message: `环境变量 ${name}：${parsed.error.issues[0]?.message ?? '写法不对'}` });
+    return current;
+  };
+  const base = override(BASE_ENV, basePath, 'base', result.success ? result.data.base : undefined);
+  const site = override(SITE_ENV, siteUrl, 'site', result.success ? result.data.site : undefined);
   if (result.success && result.data.logo && options.root) {
     const file = path.join(options.root, 'public', result.data.logo);
     if (!existsSync(file) || !statSync(file).isFile()) {
