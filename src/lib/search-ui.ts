@@ -1,6 +1,7 @@
 // The search page's behaviour in the browser: Pagefind's JS API, driven by the URL.
 import { t } from '../i18n/index.ts';
 import { searchWithVariants } from './search/query.ts';
+import { joinWords, segmentWords } from './search/segment.ts';
 import { searchFacets, type SearchFacet } from './search-facets.ts';
 import type { SearchLabels } from './search-labels.ts';
 import { pagefindFilters, parseSearchState, searchQueryString, toggleFilter, type SearchState } from './search-state.ts';
@@ -21,11 +22,14 @@ interface Pagefind {
 
 const PAGE_SIZE = 10;
 
-/** Pagefind's excerpts are escaped text with <mark> around matches: keep only that markup. */
+/**
+ * Pagefind's excerpts are escaped text with <mark> around matches, and spaces between the words
+ * the index was split into: keep only the marks, and join the words again.
+ */
 function excerptNodes(excerpt: string): DocumentFragment {
   const fragment = document.createDocumentFragment();
   const decode = (text: string) => new DOMParser().parseFromString(text, 'text/html').documentElement.textContent ?? '';
-  for (const [i, part] of excerpt.split(/<\/?mark>/).entries()) {
+  for (const [i, part] of joinWords(excerpt).split(/<\/?mark>/).entries()) {
     if (!part) continue;
     const text = document.createTextNode(decode(part));
     if (i % 2 === 1) {
@@ -48,7 +52,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string,
 export class SearchPage extends HTMLElement {
   #pagefind?: Promise<Pagefind>;
   #labels!: SearchLabels;
-  #allValues: Record<string, Record<string, number>> = {};
+  #allValues?: Promise<Record<string, Record<string, number>>>;
+  #facetsFor?: { run: number; state: SearchState; query: string | null; done: boolean };
   #results: PagefindResult[] = [];
   #shown = 0;
   #run = 0;
@@ -57,7 +62,9 @@ export class SearchPage extends HTMLElement {
     this.#labels = JSON.parse(this.querySelector('#search-labels')!.textContent!);
     this.hidden = false;
     // Filters start open beside the results on wide screens, folded above them on phones.
-    (this.querySelector('details.filters') as HTMLDetailsElement).open = matchMedia('(min-width: 60rem)').matches;
+    const filters = this.querySelector('details.filters') as HTMLDetailsElement;
+    filters.open = matchMedia('(min-width: 60rem)').matches;
+    filters.addEventListener('toggle', () => void this.#updateFacets());
     const form = this.querySelector('form')!;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -88,7 +95,6 @@ export class SearchPage extends HTMLElement {
       const base = this.dataset.base ?? '/';
       const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
       await pagefind.options({ excerptLength: 36 });
-      this.#allValues = await pagefind.filters();
       return pagefind;
     })();
     return this.#pagefind;
@@ -117,7 +123,8 @@ export class SearchPage extends HTMLElement {
     let response: PagefindResponse | undefined;
     if (state.q) {
       const found = await searchWithVariants(state.q, async (variant) => {
-        response = await pagefind.search(variant, options());
+        // Split as the index was (Pagefind would split it the same way, but only on a zh page).
+        response = await pagefind.search(segmentWords(variant), options());
         return response.results;
       });
       query = found.variant ?? found.query;
@@ -126,22 +133,46 @@ export class SearchPage extends HTMLElement {
     } else if (hasFilters) {
       response = await pagefind.search(null, options());
     }
-    // Each facet counts with its own selection left out, so OR within a facet shows what adding a value gives.
-    const counts: Partial<Record<SearchFacet, Record<string, number>>> = {};
-    for (const facet of searchFacets) {
-      const own = state.filters[facet]?.length && (query !== null || hasFilters);
-      const source = own ? await pagefind.search(query, options(facet)) : response;
-      counts[facet] = source?.filters[facet] ?? this.#allValues[facet] ?? {};
-    }
     if (run !== this.#run) return;
-    this.#renderFacets(state, counts);
     this.#results = response?.results ?? [];
     this.#shown = 0;
     this.querySelector('#search-results')!.replaceChildren();
+    this.#facetsFor = { run, state, query, done: false };
+    await this.#showMore();
+    if (run !== this.#run) return;
+    // Announced once the first results are on the page.
     if (!state.q && !hasFilters) status.textContent = t('search.prompt');
     else if (this.#results.length === 0) status.textContent = t('search.none');
     else status.textContent = t('search.count', { count: this.#results.length });
-    await this.#showMore();
+    await this.#updateFacets();
+  }
+
+  /**
+   * The filters with their counts, once the filters panel is open (at once on wide screens, when
+   * a phone's reader opens it): the counts need every filter file of the index, which a search
+   * alone does not (166 KB at 10,000 cases).
+   */
+  async #updateFacets() {
+    const target = this.#facetsFor;
+    if (!target || target.done || !(this.querySelector('details.filters') as HTMLDetailsElement).open) return;
+    target.done = true;
+    const { run, state, query } = target;
+    const pagefind = await this.#load();
+    this.#allValues ??= pagefind.filters();
+    const allValues = await this.#allValues;
+    const options = (except?: SearchFacet) => ({ filters: pagefindFilters(state, except), ...(state.sort ? { sort: { date: 'desc' } } : {}) });
+    const hasFilters = Object.keys(state.filters).length > 0;
+    const terms = query === null ? null : segmentWords(query);
+    // Each facet counts with its own selection left out, so OR within a facet shows what adding a value gives.
+    const all = query !== null || hasFilters ? await pagefind.search(terms, options()) : undefined;
+    const counts: Partial<Record<SearchFacet, Record<string, number>>> = {};
+    for (const facet of searchFacets) {
+      const own = state.filters[facet]?.length && all;
+      const source = own ? await pagefind.search(terms, options(facet)) : all;
+      counts[facet] = source?.filters[facet] ?? allValues[facet] ?? {};
+    }
+    if (run !== this.#run) return;
+    this.#renderFacets(state, counts, allValues);
   }
 
   async #showMore() {
@@ -152,23 +183,23 @@ export class SearchPage extends HTMLElement {
     for (const data of items) {
       const kind = data.filters.kind?.[0];
       const item = el('li', { className: 'result' });
-      const heading = el('h3', {}, el('a', { href: data.url }, data.meta.title ?? data.url));
+      const heading = el('h3', {}, el('a', { href: data.url }, data.meta.title ? joinWords(data.meta.title) : data.url));
       if (kind) heading.prepend(el('span', { className: 'badge' }, this.#labels.kind[kind] ?? kind));
       item.append(heading);
       if (data.meta.region) item.append(el('p', { className: 'region' }, data.meta.region));
       item.append(el('p', { className: 'excerpt' }, excerptNodes(data.excerpt)));
       const subs = data.sub_results.filter((s) => s.url !== data.url && s.url.includes('#')).slice(0, 3);
-      if (subs.length) item.append(el('ul', { className: 'subs' }, ...subs.map((s) => el('li', {}, el('a', { href: s.url }, s.title), '：', el('span', {}, excerptNodes(s.excerpt))))));
+      if (subs.length) item.append(el('ul', { className: 'subs' }, ...subs.map((s) => el('li', {}, el('a', { href: s.url }, joinWords(s.title)), '：', el('span', {}, excerptNodes(s.excerpt))))));
       list.append(item);
     }
     (this.querySelector('#search-more') as HTMLButtonElement).hidden = this.#shown >= this.#results.length;
   }
 
-  #renderFacets(state: SearchState, counts: Partial<Record<SearchFacet, Record<string, number>>>) {
+  #renderFacets(state: SearchState, counts: Partial<Record<SearchFacet, Record<string, number>>>, allValues: Record<string, Record<string, number>>) {
     const container = this.querySelector('#search-facets')!;
     const groups = searchFacets.map((facet) => {
       const labels = this.#labels[facet];
-      const known = Object.keys(this.#allValues[facet] ?? {});
+      const known = Object.keys(allValues[facet] ?? {});
       const selected = state.filters[facet] ?? [];
       const values = [...new Set([...known, ...selected])].sort((a, b) => (labels[a] ?? a).localeCompare(labels[b] ?? b, 'zh-CN'));
       if (values.length === 0) return undefined;

@@ -30,6 +30,8 @@ async function open(url: string, width = 1280): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   await page.goto(server.url + url);
   await page.locator('#search-status').filter({ hasNotText: '正在搜索' }).waitFor();
+  // Wide screens show the filters open: their counts come right after the results.
+  if (width >= 960) await page.locator('#search-facets fieldset').first().waitFor();
   return page;
 }
 
@@ -122,6 +124,39 @@ describe('the search page', () => {
       expect(violations, colorScheme).toEqual([]);
       await context.close();
     }
+  });
+
+  test('on a phone a first search fetches no filter file; opening the filters loads them and shows counts', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('停车')}`);
+    await page.locator('#search-results > li').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(fetched.filter((u) => u.startsWith('/pagefind/index/')).length).toBeGreaterThan(0);
+    expect(fetched.filter((u) => u.startsWith('/pagefind/filter/'))).toEqual([]);
+    await page.locator('details.filters > summary').click();
+    await page.locator('input[name="level"]').first().waitFor();
+    expect(fetched.filter((u) => u.startsWith('/pagefind/filter/')).length).toBeGreaterThan(0);
+    const withTraffic = cases.filter((e) => (e.data as { topics: string[] }).topics.includes('traffic')).length;
+    const found = Number(/找到 (\d+) 条/.exec((await page.locator('#search-status').textContent()) ?? '')?.[1]);
+    expect(await shownCount(page, 'topics', 'traffic')).toBeGreaterThan(0);
+    expect(await shownCount(page, 'topics', 'traffic')).toBeLessThanOrEqual(Math.min(withTraffic, found));
+    await context.close();
+  });
+
+  test('result titles and excerpts read as the pages do: no spaces between the words the index was split into', async () => {
+    const page = await open('/search/?q=' + encodeURIComponent('公示协商结果'));
+    const result = page.locator('#search-results > li').filter({ has: page.locator('a[href="/methods/demo-method/"]') });
+    const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(await readPage(site, 'methods/demo-method/'))?.[1]?.replace(/<[^>]+>/g, '').trim();
+    expect(h1).toBeTruthy();
+    expect(await result.locator('h3 a').textContent()).toBe(h1);
+    const excerpts = await page.locator('#search-results .excerpt').allTextContents();
+    expect(excerpts.length).toBeGreaterThan(0);
+    for (const excerpt of excerpts) expect(excerpt, excerpt).not.toMatch(/\p{Script=Han}\s+\p{Script=Han}/u);
+    expect(await result.locator('.excerpt mark').count()).toBeGreaterThan(0);
+    await page.close();
   });
 
   test('similar cases on a case page: same-topic cases rank above unrelated ones, with a reason', async () => {

@@ -1,0 +1,76 @@
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { searchCopy, writeSearchCopy } from '../../src/lib/build/search-copy.ts';
+import { joinWords, segmentWords } from '../../src/lib/search/segment.ts';
+
+describe('segmentWords and joinWords', () => {
+  test('splits Chinese into the words a query is split into, and joins them back for display', () => {
+    expect(segmentWords('小区停车位不够')).toBe('小区 停车位 不够');
+    expect(segmentWords('  湖州市政协\n组织 协商 ')).toBe('湖州 市 政协 组织 协商');
+    for (const text of ['“1+7+X”议事会的组成', '2020年抗疫期间德清、长兴、安吉等地政协的网络协商', '关于《政协协商工作规范》（试行）的说明：第3步', 'xx社区“四进访民情、六步促协商”工作模式']) {
+      expect(joinWords(segmentWords(text)), text).toBe(text);
+    }
+    // Spaces between Latin words stay; those next to Chinese go.
+    expect(joinWords(segmentWords('Open Data 开放数据'))).toBe('Open Data开放数据');
+  });
+
+  test('an excerpt keeps its <mark> tags, which do not keep words apart', () => {
+    expect(joinWords('解决 <mark>停车</mark> 难 的 问题 ， 居民 <mark>停车</mark>')).toBe('解决<mark>停车</mark>难的问题，居民<mark>停车</mark>');
+    expect(joinWords('<mark>1</mark> + 7 + X 议事会')).toBe('<mark>1</mark>+7+X议事会');
+  });
+});
+
+const page = (main: string, lang = 'zh-CN') =>
+  `<!DOCTYPE html><html lang="${lang}"><head><title>t</title><script>var a = "<b>停车</b>";</script></head><body><header>首页导航</header>${main}<footer>页脚文字</footer></body></html>`;
+
+describe('searchCopy: what Pagefind reads of a page', () => {
+  test('a page without data-pagefind-body is not searched', () => {
+    expect(searchCopy(page('<main id="main">正文</main>'))).toBeUndefined();
+  });
+
+  test('keeps the searchable part with its filters, meta and sort, its text split into words', () => {
+    const copy = searchCopy(
+      page(
+        '<main id="main" class="page" data-pagefind-body><h1 id="t">小区停车位不够</h1><p class="lead" data-pagefind-meta="summary">居民&amp;物业<a href="/x/">协商议事</a>会议</p>' +
+          '<div hidden data-pagefind-sort="date:2020-05-00"><span data-pagefind-filter="topics:traffic"></span><span data-pagefind-meta="region:浙江省 · 湖州市"></span></div>' +
+          '<script type="module">const s = "<i>不要</i>";</script><section data-pagefind-ignore><h2>相似案例</h2></section></main>',
+      ),
+    )!;
+    expect(copy).toContain('<html lang="zh-CN">');
+    expect(copy).not.toContain('首页导航');
+    expect(copy).not.toContain('页脚文字');
+    expect(copy).not.toContain('不要');
+    expect(copy).toContain('<h1 id="t"> 小区 停车位 不够 </h1>');
+    // Entities stay entities; a tag between two words never glues them.
+    expect(copy).toContain('> 居民 &amp; 物业 <a href="/x/"> 协商 议事 </a> 会议 </p>');
+    expect(copy).toContain('data-pagefind-sort="date:2020-05-00"');
+    expect(copy).toContain('<span data-pagefind-filter="topics:traffic"></span>');
+    expect(copy).toContain('data-pagefind-meta="region:浙江省 · 湖州市"');
+    expect(copy).toContain('<section data-pagefind-ignore>');
+  });
+
+  test('a large site is copied on several threads, each page as searchCopy makes it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'yishi-search-copy-'));
+    try {
+      const site = path.join(dir, 'site');
+      const pages = 450;
+      for (let i = 0; i < pages; i++) {
+        await mkdir(path.join(site, 'cases', `c${i}`), { recursive: true });
+        await writeFile(path.join(site, 'cases', `c${i}`, 'index.html'), page(`<main data-pagefind-body><h1>第${i}个案例：停车协商</h1></main>`));
+      }
+      await mkdir(path.join(site, 'print'), { recursive: true });
+      await writeFile(path.join(site, 'print', 'index.html'), page('<main data-pagefind-body>打印版</main>'));
+      await writeFile(path.join(site, 'index.html'), page('<main>首页</main>'));
+      const copied = await writeSearchCopy(site, path.join(dir, 'copy'), new Set(['print']));
+      expect(copied).toBe(pages);
+      const sample = await readFile(path.join(dir, 'copy', 'cases', 'c123', 'index.html'), 'utf8');
+      expect(sample).toBe(searchCopy(page('<main data-pagefind-body><h1>第123个案例：停车协商</h1></main>')));
+      await expect(readFile(path.join(dir, 'copy', 'print', 'index.html'))).rejects.toThrow();
+      await expect(readFile(path.join(dir, 'copy', 'index.html'))).rejects.toThrow();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
