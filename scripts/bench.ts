@@ -111,7 +111,7 @@ async function build(root: string, contentDir: string, dist: string, cache: stri
   const args = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), path.join(root, 'scripts/build.ts'), '--out', dist, '--content', contentDir, '--cache', cache];
   const result = await run(node, args, { cwd: root, env: { ...process.env, YISHI_BUILD_TIMINGS: '1' }, onLine: forward });
   if (result.code !== 0) failed('build', result);
-  return { ms: result.ms, timings: parseTimings(result.stdout), peakTreeRss: result.peakTreeRss, maxRss: result.maxRss, load: { before, after: os.loadavg()[0]! } };
+  return { ms: result.ms, timings: parseTimings(result.stdout), peakTreeRss: result.peakTreeRss, maxRss: result.maxRss, peakByProcess: result.peakByProcess, load: { before, after: os.loadavg()[0]! } };
 }
 
 const machine = {
@@ -148,7 +148,7 @@ try {
     const cache = path.join(dir, 'cache');
     const profileDir = values.profile ? path.join(dir, 'profile') : undefined;
     const cold = await step('build (cold cache)', () => build(root, corpus.contentDir, dist, cache, profileDir));
-    log(`    build ${seconds(cold.ms)} · content sync ${seconds(cold.timings.sync)} · bundle ${seconds(cold.timings.bundle)} · render ${seconds(cold.timings.render)} (similar ${seconds(cold.timings.similar)}) · Pagefind ${seconds(cold.timings.pagefind)} · peak ${mb(cold.peakTreeRss)}`);
+    log(`    build ${seconds(cold.ms)} · content sync ${seconds(cold.timings.sync)} · bundle ${seconds(cold.timings.bundle)} · render ${seconds(cold.timings.render)} (similar ${seconds(cold.timings.similar)}) · Pagefind ${seconds(cold.timings.pagefind)} · peak ${mb(cold.peakTreeRss)} (${Object.entries(cold.peakByProcess ?? {}).map(([k, v]) => `${k} ${mb(v)}`).join(', ')})`);
 
     const site = await dirSize(dist);
     const pagefind = await dirSize(path.join(dist, 'pagefind'));
@@ -169,10 +169,12 @@ try {
     };
 
     if (!values['skip-search']) {
-      const search = await step('first search in Chromium', () => measureFirstSearch(dist, '停车'));
-      const { files, ...rest } = search;
-      result.search = { ...rest, largest: files.slice(0, 12) };
-      log(`    “停车”: ${search.status} · ${search.requests} requests · Pagefind + scripts ${kb(search.searchBytes)} (gzip ${kb(search.searchBytesGzip)})`);
+      for (const screen of ['phone', 'desktop'] as const) {
+        const search = await step(`first search in Chromium (${screen})`, () => measureFirstSearch(dist, '停车', screen));
+        const { files, ...rest } = search;
+        result[screen === 'phone' ? 'search' : 'searchDesktop'] = { ...rest, largest: files.slice(0, 12) };
+        log(`    “停车” (${screen}): ${search.status} · ${search.requests} requests · Pagefind + scripts ${kb(search.searchBytes)} (gzip ${kb(search.searchBytesGzip)})`);
+      }
     }
     // A typical case page: the generated consultation with the median body length.
     const consultations = corpus.generated.filter((c) => c.kind === 'consultation').sort((a, b) => a.body.length - b.body.length);

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { formatReport, validateContent } from '../src/lib/validate/index.ts';
 import { writeSearchIndex } from '../src/lib/build/pagefind.ts';
 import { swapInto } from '../src/lib/build/swap.ts';
 import { VALIDATED_ENV } from '../src/integrations/validate-content.ts';
@@ -13,6 +12,7 @@ import { checkLinkManifest, createLinkManifest, formatMissingLinks, MANIFEST_FIL
 import { loadSiteConfig } from '../src/lib/site-config.ts';
 import { startTimings, TIMINGS_ENV } from '../src/lib/build/timings.ts';
 import { buildInChild } from '../src/lib/build/astro-process.ts';
+import { checkInChild } from '../src/lib/build/check-process.ts';
 
 const { values } = parseArgs({
   options: {
@@ -42,18 +42,17 @@ const timings = process.env[TIMINGS_ENV] === '1' ? await startTimings() : undefi
 
 let started = performance.now();
 step('检查内容…');
-// Only the ids the link manifest needs are kept: the checked entries of a large handbook take
-// hundreds of megabytes, which this process would otherwise hold while Astro and Pagefind run.
-const { fileCount, published } = await (async () => {
-  const { problems, fileCount, entries } = await validateContent(contentDir, path.dirname(contentDir));
-  if (problems.length > 0) {
-    console.error(formatReport(problems));
-    console.error(`\n构建已停止：没有写入任何文件，${path.relative(process.cwd(), outDir) || outDir} 保持原样。`);
-    process.exit(1);
-  }
-  const ids = (collection: string) => entries.filter((e) => e.collection === collection && !e.draft).map((e) => e.id);
-  return { fileCount, published: { terms: ids('terms'), sources: ids('sources') } };
-})();
+// In a child process: checking a large handbook takes hundreds of megabytes, which this process
+// would otherwise hold while Astro and Pagefind run.
+const { fileCount, problemCount, report, published } = await checkInChild(contentDir, path.dirname(contentDir)).catch((error: Error) => {
+  console.error(`\n构建失败：${error.message}\n${path.relative(process.cwd(), outDir) || outDir} 保持原样。`);
+  process.exit(1);
+});
+if (problemCount > 0) {
+  console.error(report);
+  console.error(`\n构建已停止：没有写入任何文件，${path.relative(process.cwd(), outDir) || outDir} 保持原样。`);
+  process.exit(1);
+}
 step(`内容检查通过（${fileCount} 个文件，${seconds(started)}）`);
 timings?.phase('check', started);
 

@@ -18,6 +18,8 @@ export interface Measured {
   peakProcessRss: number;
   /** The same, exact, from GNU time (its %M: the largest maxRSS in the tree), when available. */
   maxRss?: number;
+  /** Highest resident memory (sampled) of each kind of process: build, check, astro, pagefind … */
+  peakByProcess: Record<string, number>;
 }
 
 export interface RunOptions {
@@ -33,7 +35,7 @@ const PAGE = 4096;
 
 /** Parent pid and resident bytes of every process, from /proc. */
 async function processTable(): Promise<Map<number, { ppid: number; rss: number }>> {
-  const table = new Map<number, { ppid: number; rss: number }>();
+  const table = new Map<number, { ppid: number; rss: number; pid: number }>();
   const names = await readdir('/proc').catch(() => [] as string[]);
   await Promise.all(names.filter((n) => /^\d+$/.test(n)).map(async (name) => {
     const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => undefined);
@@ -42,12 +44,23 @@ async function processTable(): Promise<Map<number, { ppid: number; rss: number }
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ppid = Number(fields[1]);
     const rss = Number(fields[21]) * PAGE;
-    table.set(Number(name), { ppid, rss });
+    table.set(Number(name), { ppid, rss, pid: Number(name) });
   }));
   return table;
 }
 
-async function treeRss(root: number): Promise<{ sum: number; max: number }> {
+/** What kind of process of the build this is, from its command line. */
+async function processKind(pid: number): Promise<string> {
+  const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0').filter(Boolean);
+  const text = cmdline.join(' ');
+  if (/pagefind/.test(path.basename(cmdline[0] ?? ''))) return 'pagefind';
+  for (const [pattern, kind] of [[/astro-child/, 'astro'], [/check-child|scripts\/check\.ts/, 'check'], [/scripts\/build\.ts/, 'build'], [/astro\.js|astro\.mjs/, 'astro']] as const) {
+    if (pattern.test(text)) return kind;
+  }
+  return path.basename(cmdline[0] ?? 'unknown');
+}
+
+async function treeRss(root: number, byKind?: Record<string, number>): Promise<{ sum: number; max: number }> {
   const table = await processTable();
   const children = new Map<number, number[]>();
   for (const [pid, { ppid }] of table) {
@@ -63,6 +76,10 @@ async function treeRss(root: number): Promise<{ sum: number; max: number }> {
     const rss = table.get(pid)?.rss ?? 0;
     sum += rss;
     max = Math.max(max, rss);
+    if (byKind && rss > 0) {
+      const kind = await processKind(pid);
+      byKind[kind] = Math.max(byKind[kind] ?? 0, rss);
+    }
     stack.push(...(children.get(pid) ?? []));
   }
   return { sum, max };
@@ -93,6 +110,7 @@ function runSampled(command: string, args: readonly string[], options: RunOption
   let stderr = '';
   let peakTreeRss = 0;
   let peakProcessRss = 0;
+  const peakByProcess: Record<string, number> = {};
   const lines = (append: (text: string) => void) => {
     let partial = '';
     return (chunk: Buffer) => {
@@ -111,7 +129,7 @@ function runSampled(command: string, args: readonly string[], options: RunOption
     ? setInterval(async () => {
       if (sampling) return;
       sampling = true;
-      const { sum, max } = await treeRss(child.pid!);
+      const { sum, max } = await treeRss(child.pid!, peakByProcess);
       peakTreeRss = Math.max(peakTreeRss, sum);
       peakProcessRss = Math.max(peakProcessRss, max);
       sampling = false;
@@ -124,7 +142,7 @@ function runSampled(command: string, args: readonly string[], options: RunOption
     });
     child.on('close', (code) => {
       if (timer) clearInterval(timer);
-      resolve({ code, stdout, stderr, ms: performance.now() - started, peakTreeRss, peakProcessRss });
+      resolve({ code, stdout, stderr, ms: performance.now() - started, peakTreeRss, peakProcessRss, peakByProcess });
     });
   });
 }

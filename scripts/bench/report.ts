@@ -9,6 +9,8 @@ export interface BuildRun {
   peakTreeRss: number;
   /** Largest single process's maxRSS (GNU time), bytes. */
   maxRss: number | undefined;
+  /** Peak resident memory (sampled) of each kind of process: build, check, astro, pagefind. */
+  peakByProcess?: Record<string, number>;
   load: { before: number; after: number };
 }
 
@@ -22,7 +24,10 @@ export interface SizeResult {
   check: { ms: number; reportedSeconds: number | undefined; ok: boolean };
   build: BuildRun;
   output: { bytes: number; files: number; htmlPages: number; pagefindBytes: number; pagefindIndexBytes: number; pagefindFiles: number };
+  /** A first search on a phone: the filters folded, as on most readers' screens. */
   search?: Omit<SearchDownload, 'files'> & { largest: SearchDownload['files'] };
+  /** The same on a desktop, where the filters and their counts show beside the results. */
+  searchDesktop?: Omit<SearchDownload, 'files'> & { largest: SearchDownload['files'] };
   casePage?: PageWeight;
   rebuild?: BuildRun & { changed: string };
   baseline?: { ms: number; peakTreeRss: number; maxRss: number | undefined; pages: number; load: { before: number; after: number } };
@@ -63,7 +68,7 @@ function width(text: string): number {
 /** The two tables of the report, as Markdown. */
 export function formatTables(results: BenchResults): string {
   const build = table(
-    ['cases', 'check', 'build', 'content sync', 'bundle', 'render', 'similar', 'Pagefind', 'peak RSS: tree (largest process)', 'rebuild (1 file)', 'baseline', 'ratio (Astro part)', 'load'],
+    ['cases', 'check', 'build', 'content sync', 'bundle', 'render', 'similar', 'Pagefind', 'peak RSS: tree (Astro, Pagefind)', 'rebuild (1 file)', 'baseline', 'ratio (Astro part)', 'load'],
     results.sizes.map((r) => [
       r.cases.toLocaleString('en'),
       seconds(r.check.ms),
@@ -73,7 +78,7 @@ export function formatTables(results: BenchResults): string {
       seconds(r.build.timings.render),
       seconds(r.build.timings.similar),
       seconds(r.build.timings.pagefind),
-      `${mb(Math.max(r.build.peakTreeRss, r.build.maxRss ?? 0))} (${mb(r.build.maxRss)})`,
+      `${mb(Math.max(r.build.peakTreeRss, r.build.maxRss ?? 0))} (${mb(r.build.peakByProcess?.astro)}, ${mb(r.build.peakByProcess?.pagefind)})`,
       r.rebuild ? seconds(r.rebuild.ms) : '—',
       r.baseline ? seconds(r.baseline.ms) : '—',
       r.ratio ? `${r.ratio.toFixed(2)}× (${r.astroRatio?.toFixed(2)}×)` : '—',
@@ -81,7 +86,7 @@ export function formatTables(results: BenchResults): string {
     ]),
   );
   const output = table(
-    ['cases', 'output', 'HTML pages', 'Pagefind (index)', 'first search', 'first search (gzip)', 'requests', 'case page HTML+CSS (gzip)'],
+    ['cases', 'output', 'HTML pages', 'Pagefind (index)', 'first search: phone', 'phone (gzip)', 'desktop, with filter counts (gzip)', 'requests (phone)', 'case page HTML+CSS (gzip)'],
     results.sizes.map((r) => [
       r.cases.toLocaleString('en'),
       mb(r.output.bytes),
@@ -89,6 +94,7 @@ export function formatTables(results: BenchResults): string {
       `${mb(r.output.pagefindBytes)} (${mb(r.output.pagefindIndexBytes)})`,
       r.search ? kb(r.search.searchBytes) : '—',
       r.search ? kb(r.search.searchBytesGzip) : '—',
+      r.searchDesktop ? kb(r.searchDesktop.searchBytesGzip) : '—',
       r.search ? String(r.search.requests) : '—',
       r.casePage ? kb(r.casePage.totalGzip) : '—',
     ]),

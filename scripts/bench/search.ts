@@ -26,12 +26,21 @@ export interface SearchDownload {
 
 const gz = (body: Buffer) => gzipSync(body, { level: 6 }).length;
 
-/** Opens /search/?q=… in a fresh Chromium and adds up every response until the results are shown. */
-export async function measureFirstSearch(site: string, query = '停车'): Promise<SearchDownload> {
+/** The screens a first search is measured on: a phone (filters folded) and a desktop (filters open beside the results). */
+export const SEARCH_SCREENS = {
+  phone: { width: 390, height: 844 },
+  desktop: { width: 1280, height: 900 },
+} as const;
+
+/**
+ * Opens /search/?q=… in a fresh Chromium and adds up every response until the page is idle
+ * (results shown and, where the filters are open, their counts).
+ */
+export async function measureFirstSearch(site: string, query = '停车', screen: keyof typeof SEARCH_SCREENS = 'phone'): Promise<SearchDownload> {
   const server = await serveStatic(site);
   const browser = await launchChromium();
   try {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ viewport: SEARCH_SCREENS[screen] });
     const page = await context.newPage();
     const files: SearchDownload['files'] = [];
     const pending: Promise<void>[] = [];

@@ -1,0 +1,14 @@
+// Runs the content check in a process of its own (see `checkInChild`): reading and checking a
+// large handbook holds several hundred megabytes, which go back to the system when it ends
+// instead of staying with the build's process while Astro and Pagefind run.
+// Arguments: the content folder and the project root. Reports to the parent over IPC.
+import { formatReport, validateContent } from '../validate/index.ts';
+import type { CheckReport } from './check-process.ts';
+
+const send = (report: CheckReport) => new Promise<void>((resolve) => (process.send ? process.send(report, () => resolve()) : resolve()));
+
+const [contentDir, root] = process.argv.slice(2) as [string, string];
+const { problems, fileCount, entries } = await validateContent(contentDir, root);
+const ids = (collection: string) => entries.filter((e) => e.collection === collection && !e.draft).map((e) => e.id);
+await send({ fileCount, problemCount: problems.length, report: formatReport(problems), published: { terms: ids('terms'), sources: ids('sources') } });
+process.exit(0);

@@ -1,0 +1,31 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const CHILD = fileURLToPath(new URL('./check-child.ts', import.meta.url));
+
+/** What the build needs of the content check. */
+export interface CheckReport {
+  fileCount: number;
+  problemCount: number;
+  /** Every problem, formatted as `npm run check` prints them; empty when there is none. */
+  report: string;
+  /** The published terms and sources: the link manifest records their anchors. */
+  published: { terms: string[]; sources: string[] };
+}
+
+/**
+ * The content check (`validateContent`) in a child process (`check-child.ts`), so that the
+ * memory it takes is not held by the build's process through the rest of the build.
+ */
+export function checkInChild(contentDir: string, root: string): Promise<CheckReport> {
+  return new Promise((resolve, reject) => {
+    const child = fork(CHILD, [contentDir, root], { stdio: 'inherit', env: process.env });
+    let report: CheckReport | undefined;
+    child.on('message', (message) => (report = message as CheckReport));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (report && code === 0) resolve(report);
+      else reject(new Error(`内容检查进程意外退出（${signal ?? `退出码 ${code}`}）`));
+    });
+  });
+}
