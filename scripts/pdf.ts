@@ -1,7 +1,8 @@
 // `npm run pdf`: the print edition (/print/ of the built site) as dist/handbook.pdf, through
-// Debian's Chromium, with the CJK fonts embedded. Run `npm run build` first.
+// Debian's Chromium, with the CJK fonts embedded; a large handbook's volumes of cases
+// (/print/cases/<year>/) each as handbook-cases-<year>.pdf beside it. Run `npm run build` first.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHROMIUM_PATH, launchChromium } from '../tests/helpers/chromium.ts';
@@ -33,26 +34,37 @@ if (!existsSync(path.join(site, 'print', 'index.html'))) {
   stop(`没有找到已构建的打印版（${path.join(site, 'print')}）。请先运行 npm run build。`, 'Run `npm run build` first.');
 }
 
-console.log('▸ 正在用 Chromium 生成 PDF…');
+// The print edition, then its volumes of cases if the handbook has them.
+const volumesDir = path.join(site, 'print', 'cases');
+const volumes = existsSync(volumesDir) ? readdirSync(volumesDir).filter((key) => existsSync(path.join(volumesDir, key, 'index.html'))).sort() : [];
+const jobs = [
+  { url: '/print/', file: out },
+  ...volumes.map((key) => ({ url: `/print/cases/${key}/`, file: path.join(path.dirname(out), `${path.basename(out, '.pdf')}-cases-${key}.pdf`) })),
+];
+
 const server = await serveStatic(site);
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage();
-  await page.emulateMedia({ media: 'print', colorScheme: 'light' });
-  await page.goto(`${server.url}${path.posix.join('/', 'print/')}`, { waitUntil: 'networkidle' });
-  await page.pdf({
-    path: out,
-    format: 'A4',
-    printBackground: true,
-    margin: { top: '16mm', bottom: '18mm', left: '16mm', right: '16mm' },
-    displayHeaderFooter: true,
-    headerTemplate: '<span></span>',
-    footerTemplate: '<div style="width:100%;text-align:center;font-size:8px;color:#555"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
-    outline: true,
-    tagged: true,
-  });
+  for (const [i, job] of jobs.entries()) {
+    console.log(`▸ 正在用 Chromium 生成 PDF${jobs.length > 1 ? `（${i + 1}/${jobs.length}）` : ''}：${job.url}`);
+    const page = await browser.newPage();
+    await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+    await page.goto(`${server.url}${job.url}`, { waitUntil: 'networkidle', timeout: 0 });
+    await page.pdf({
+      path: job.file,
+      format: 'A4',
+      printBackground: true,
+      margin: { top: '16mm', bottom: '18mm', left: '16mm', right: '16mm' },
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: '<div style="width:100%;text-align:center;font-size:8px;color:#555"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+      outline: true,
+      tagged: true,
+    });
+    await page.close();
+    console.log(`✓ PDF 已写入 ${path.relative(process.cwd(), job.file)}（${(statSync(job.file).size / 1024 / 1024).toFixed(1)} MB）`);
+  }
 } finally {
   await browser.close();
   await server.close();
 }
-console.log(`✓ PDF 已写入 ${path.relative(process.cwd(), out)}（${(statSync(out).size / 1024 / 1024).toFixed(1)} MB）`);

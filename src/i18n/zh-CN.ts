@@ -150,4 +150,13 @@ export default {
   'print.part.methods': '第二部分　方法',
   'print.part.models': '第三部分　模式',
   'print.part.cases': '第四部分　案例',
+  'print.leadVolumes': '指南、方法、模式在这一页中；案例较多，按年份分卷，每卷一页。每节注明永久网址，并附二维码，便于印发。',
+  'print.volumesLead': '本手册共有 {count} 个案例，按年份分卷，每卷一页，可分别打印：',
+  'print.volumesToc': '案例分卷（共 {count} 卷）',
+  'print.volume': '{year} 年的案例（{count} 个）',
+  'print.volumeUndated': '时间不详的案例（{count} 个）',
+  'print.volumeTitle': '打印版：{year} 年的案例',
+  'print.volumeTitleUndated': '打印版：时间不详的案例',
+  'print.volumeLead': '本卷收入 {count} 个案例，按时间从新到旧排列。每节注明永久网址，并附二维码，便于印发。',
+  'print.volumeBack': '打印版其他部分',
 } as const;

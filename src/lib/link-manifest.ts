@@ -32,6 +32,11 @@ const PUBLISHED_FILES = /^(data\/[^/]+|schemas\/[^/]+|rss\.xml|sitemap\.xml)$/;
 
 /** Pages that are not addresses of their own. */
 const NOT_PAGES = new Set(['404.html', '500.html']);
+/**
+ * The print edition's volumes of cases (/print/cases/<year>/): handouts made only while a
+ * handbook has many cases (src/lib/print.ts), not addresses to keep.
+ */
+const PRINT_VOLUMES = /^print\/cases\//;
 
 /** Where entries of the shared pages live, and which of their ids are entries (not headings or chrome). */
 export interface EntryIds {
@@ -48,7 +53,7 @@ export async function createLinkManifest(siteDir: string, entries: EntryIds): Pr
   const urls: string[] = [];
   for (const file of await siteFiles(siteDir)) {
     if (file.endsWith('.html')) {
-      if (NOT_PAGES.has(file) || file.startsWith('_astro/') || file.startsWith('pagefind/')) continue;
+      if (NOT_PAGES.has(file) || PRINT_VOLUMES.test(file) || file.startsWith('_astro/') || file.startsWith('pagefind/')) continue;
       const url = urlOfFile(file);
       urls.push(url);
       const html = await readFile(path.join(siteDir, file), 'utf8');

@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { validateContent, type ValidEntry } from '../../src/lib/validate/index.ts';
 import { buildSite, readPage } from '../helpers/build.ts';
+import { checkLinks } from '../helpers/link-check.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 
 const SITE = 'https://handbook.example.org';
@@ -62,5 +64,35 @@ describe('the print edition', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Chromium');
     expect(result.stderr).toContain('apt-get install -y chromium');
+  });
+});
+
+describe('the print edition of a large handbook', () => {
+  test('puts its cases in volumes of a year each: every case in the volume of its year, /print/ linking to them', async () => {
+    // YISHI_PRINT_SPLIT=3 makes the bundled handbook split as one of more than 300 cases does.
+    const split = await buildSite({ env: { YISHI_PRINT_SPLIT: '3' } });
+    const cases = entries.filter((e) => e.collection === 'cases' && !e.draft) as (ValidEntry & { data: { date: string | null; title: string } })[];
+    const print = await readPage(split, 'print/');
+    expect(print).not.toContain('<section class="print-section" id="cases-');
+    for (const s of sections().filter((s) => s.collection !== 'cases')) expect(print).toContain(`id="${s.collection}-${s.id}"`);
+    const keys = [...new Set(cases.map((c) => c.data.date?.slice(0, 4) ?? 'undated'))];
+    expect(keys.length).toBeGreaterThan(1);
+    for (const key of keys) {
+      expect(print).toContain(`href="/print/cases/${key}/"`);
+      const volume = await readPage(split, `print/cases/${key}/`);
+      const inVolume = cases.filter((c) => (c.data.date?.slice(0, 4) ?? 'undated') === key);
+      for (const c of cases) {
+        const section = `<section class="print-section" id="cases-${c.id}"`;
+        if (inVolume.includes(c)) expect(volume, `${c.id} in ${key}`).toContain(section);
+        else expect(volume, `${c.id} not in ${key}`).not.toContain(section);
+      }
+      expect(volume).toContain(key === 'undated' ? '打印版：时间不详的案例' : `打印版：${key} 年的案例`);
+    }
+    expect(existsSync(path.join(split, 'pagefind', 'pagefind-entry.json'))).toBe(true);
+    expect(await checkLinks(split)).toEqual([]);
+    // Volumes come and go with the number of cases: not addresses the link manifest keeps.
+    expect(await readFile(path.join(PROJECT_ROOT, 'links.manifest.json'), 'utf8')).not.toContain('/print/cases/');
+    // The ordinary build has no volumes.
+    expect(existsSync(path.join(site, 'print', 'cases'))).toBe(false);
   });
 });
