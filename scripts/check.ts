@@ -1,7 +1,12 @@
 // `npm run check`: validates content/ without building. Exit 0 when clean, 1 when not.
+import module from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { formatReport, validateContent } from '../src/lib/validate/index.ts';
+
+// Compiled modules are cached on disk (the system's temporary folder): loading the checker's
+// modules takes half the time from the second run on.
+module.enableCompileCache?.();
+const { formatReport, validateContent } = await import('../src/lib/validate/index.ts');
 
 const root = path.resolve(import.meta.dirname, '..');
 const contentDir = path.resolve(process.argv[2] ?? path.join(root, 'content'));

@@ -2,8 +2,11 @@
 // large handbook holds several hundred megabytes, which go back to the system when it ends
 // instead of staying with the build's process while Astro and Pagefind run.
 // Arguments: the content folder and the project root. Reports to the parent over IPC.
-import { formatReport, validateContent } from '../validate/index.ts';
+import module from 'node:module';
 import type { CheckReport } from './check-process.ts';
+
+module.enableCompileCache?.(); // see scripts/check.ts
+const { formatReport, validateContent } = await import('../validate/index.ts');
 
 const send = (report: CheckReport) => new Promise<void>((resolve) => (process.send ? process.send(report, () => resolve()) : resolve()));
 

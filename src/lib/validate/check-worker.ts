@@ -1,10 +1,11 @@
 // A worker thread of `checkAll` (parallel.ts): checks its share of the files on their own and
 // sends the results back, each entry's `lineOf` as a table of lines.
+import module from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkOneFile } from './index.ts';
-import { sendEntry } from './parallel.ts';
 import type { ContentFile } from './read.ts';
 
+module.enableCompileCache?.(); // see scripts/check.ts
+const [{ checkOneFile }, { mapLimited, sendEntry }] = await Promise.all([import('./index.ts'), import('./parallel.ts')]);
 const files = workerData as ContentFile[];
-const results = await Promise.all(files.map(checkOneFile));
+const results = await mapLimited(files, checkOneFile);
 parentPort!.postMessage(results.map((r) => ({ problems: r.problems, entry: r.entry && sendEntry(r.entry) })));

@@ -1,4 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
+import { fastYaml, pathKey } from './fast-yaml.ts';
 import type { Problem } from './problem.ts';
 
 /** YAML error codes in plain Chinese; the parser's own words follow in brackets. */
@@ -54,7 +55,7 @@ export function isStackOverflow(message: string): boolean {
  * rolled over) and keeps positions so each problem can name its line.
  * `lineOffset` is how many file lines come before the YAML (1 for the `---` of MDX).
  */
-export function parseYaml(source: string, file: string, lineOffset: number): ParsedYaml {
+export function parseYaml(source: string, file: string, lineOffset: number, options: { fast?: boolean } = {}): ParsedYaml {
   const counter = new LineCounter();
   const problems: Problem[] = [];
   const toLine = (offset: number) => counter.linePos(offset).line + lineOffset;
@@ -67,6 +68,18 @@ export function parseYaml(source: string, file: string, lineOffset: number): Par
       `字段部分太长（${source.length} 个字符，上限 ${MAX_YAML_CHARS}）：一个条目用不了这么多字段和文字。` +
         `请删去多余的内容${lineOffset > 0 ? '，长篇文字请写在正文里（第二个 --- 之后）' : ''}`,
     );
+  }
+  // Plain handbook YAML takes the fast reader (fast-yaml.ts); anything else, errors included, the yaml package.
+  const fast = options.fast === false ? undefined : fastYaml(source);
+  if (fast) {
+    const lineOf = (path: readonly PropertyKey[]) => {
+      for (let length = path.length; length > 0; length--) {
+        const line = fast.lines.get(pathKey(path.slice(0, length)));
+        if (line !== undefined) return line + lineOffset;
+      }
+      return Math.max(1, lineOffset);
+    };
+    return { data: fast.data, lineOf, problems };
   }
   let doc: Document.Parsed;
   try {

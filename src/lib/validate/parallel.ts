@@ -58,6 +58,23 @@ export function receiveEntry(sent: SentEntry): CheckedEntry {
   } as CheckedEntry;
 }
 
+/**
+ * `checkOne` over `files`, at most `limit` at a time, results in order. Thousands of files read
+ * at once only fill the memory: the checks run one after another on the thread anyway.
+ */
+export async function mapLimited<T, R>(items: readonly T[], fn: (item: T) => Promise<R>, limit = 32): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const run = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
+  return results;
+}
+
 /** How many threads to add to the main one for this many files. */
 export function defaultWorkers(fileCount: number): number {
   if (fileCount < PARALLEL_MIN_FILES) return 0;
@@ -87,14 +104,14 @@ export function checkInWorker(files: ContentFile[]): Promise<FileResult[]> {
  * fails leaves its share to this thread, so the results never depend on threads being available.
  */
 export async function checkAll(files: ContentFile[], checkOne: (file: ContentFile) => Promise<FileResult>, workers = defaultWorkers(files.length)): Promise<FileResult[]> {
-  if (workers <= 0 || files.length < 2) return Promise.all(files.map(checkOne));
+  if (workers <= 0 || files.length < 2) return mapLimited(files, checkOne);
   const size = Math.ceil(files.length / (workers + 1));
   const shares: ContentFile[][] = [];
   for (let i = 0; i < files.length; i += size) shares.push(files.slice(i, i + size));
   const [mine = [], ...theirs] = shares;
   const results = await Promise.all([
-    Promise.all(mine.map(checkOne)),
-    ...theirs.map((share) => checkInWorker(share).catch(() => Promise.all(share.map(checkOne)))),
+    mapLimited(mine, checkOne),
+    ...theirs.map((share) => checkInWorker(share).catch(() => mapLimited(share, checkOne))),
   ]);
   return results.flat();
 }
