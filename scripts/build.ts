@@ -11,7 +11,7 @@ import { VALIDATED_ENV } from '../src/integrations/validate-content.ts';
 import { checkLinkManifest, createLinkManifest, formatMissingLinks, MANIFEST_FILE, readLinkManifest, sortUrls, writeLinkManifest } from '../src/lib/link-manifest.ts';
 import { loadSiteConfig } from '../src/lib/site-config.ts';
 import { startTimings, TIMINGS_ENV } from '../src/lib/build/timings.ts';
-import { buildInChild } from '../src/lib/build/astro-process.ts';
+import { startAstroBuild } from '../src/lib/build/astro-process.ts';
 import { checkInChild } from '../src/lib/build/check-process.ts';
 
 const { values } = parseArgs({
@@ -42,36 +42,50 @@ const timings = process.env[TIMINGS_ENV] === '1' ? await startTimings() : undefi
 
 let started = performance.now();
 step('检查内容…');
-// In a child process: checking a large handbook takes hundreds of megabytes, which this process
-// would otherwise hold while Astro and Pagefind run.
-const { fileCount, problemCount, report, published } = await checkInChild(contentDir, path.dirname(contentDir)).catch((error: Error) => {
-  console.error(`\n构建失败：${error.message}\n${path.relative(process.cwd(), outDir) || outDir} 保持原样。`);
+// Astro starts building (into the temporary folder) while the content is checked in another
+// process: on two cores the check costs no time. If the check finds problems, Astro is
+// stopped, nothing it printed is shown, and nothing is written.
+process.env[VALIDATED_ENV] = '1';
+process.env.YISHI_CONTENT_DIR = contentDir;
+// A content folder other than the project's gets its own cache, so builds never mix.
+const ownCache = contentDir !== path.join(root, 'content') && !values.cache;
+const cacheDir = ownCache ? await mkdtemp(path.join(tmpdir(), 'yishi-cache-')) : values.cache && path.resolve(values.cache);
+const removeOwnCache = async () => {
+  if (ownCache && cacheDir) await rm(cacheDir, { recursive: true, force: true });
+};
+const astroStarted = performance.now();
+// In a child process: its memory is freed before Pagefind starts (src/lib/build/astro-process.ts).
+const astro = startAstroBuild({ root, outDir: tmpDir, logLevel: 'warn', ...(cacheDir && { cacheDir }) });
+astro.done.catch(() => undefined); // awaited below, once the check has passed
+const stop = async (message: string): Promise<never> => {
+  astro.cancel();
+  await astro.done.catch(() => undefined);
+  await Promise.all([rm(tmpDir, { recursive: true, force: true }), removeOwnCache()]);
+  console.error(message);
   process.exit(1);
-});
+};
+// In a child process too: checking a large handbook takes hundreds of megabytes, which this
+// process would otherwise hold while Astro and Pagefind run.
+const checked = await checkInChild(contentDir, path.dirname(contentDir)).catch((error: Error) =>
+  stop(`\n构建失败：${error.message}\n${path.relative(process.cwd(), outDir) || outDir} 保持原样。`),
+);
+const { fileCount, problemCount, report, published } = checked;
 if (problemCount > 0) {
-  console.error(report);
-  console.error(`\n构建已停止：没有写入任何文件，${path.relative(process.cwd(), outDir) || outDir} 保持原样。`);
-  process.exit(1);
+  await stop(`${report}\n\n构建已停止：没有写入任何文件，${path.relative(process.cwd(), outDir) || outDir} 保持原样。`);
 }
 step(`内容检查通过（${fileCount} 个文件，${seconds(started)}）`);
 timings?.phase('check', started);
 
 try {
-  started = performance.now();
   step('生成页面…');
-  process.env[VALIDATED_ENV] = '1';
-  process.env.YISHI_CONTENT_DIR = contentDir;
-  // A content folder other than the project's gets its own cache, so builds never mix.
-  const ownCache = contentDir !== path.join(root, 'content') && !values.cache;
-  const cacheDir = ownCache ? await mkdtemp(path.join(tmpdir(), 'yishi-cache-')) : values.cache && path.resolve(values.cache);
+  astro.showOutput();
   try {
-    // In a child process: its memory is freed before Pagefind starts (src/lib/build/astro-process.ts).
-    await buildInChild({ root, outDir: tmpDir, logLevel: 'warn', ...(cacheDir && { cacheDir }) });
+    await astro.done;
   } finally {
-    if (ownCache && cacheDir) await rm(cacheDir, { recursive: true, force: true });
+    await removeOwnCache();
   }
-  step(`页面生成完成（${seconds(started)}）`);
-  timings?.phase('astro', started);
+  step(`页面生成完成（${seconds(astroStarted)}）`);
+  timings?.phase('astro', astroStarted);
 
   started = performance.now();
   step('建立搜索索引…');

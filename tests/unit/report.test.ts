@@ -64,6 +64,9 @@ describe('a content folder with many broken files', () => {
     expect(result.status).toBe(1);
     for (const prefix of EXPECTED) expect(result.stderr).toContain(prefix);
     expect(result.stderr).toContain('构建已停止：没有写入任何文件');
+    // Astro, started while the content was being checked, was stopped without a word.
+    expect(result.stdout).toBe('▸ 检查内容…\n');
+    expect(result.stderr.split('\n').filter((line) => line && !/^content\/|^共发现|^构建已停止/.test(line))).toEqual([]);
     expect(await digest(out)).toBe(before);
     const siblings = await readdir(path.dirname(out));
     expect(siblings.sort()).toEqual(['content', 'dist']);

@@ -1,4 +1,4 @@
-// Runs Astro's build in a process of its own (see `buildInChild`): when it ends, all its memory
+// Runs Astro's build in a process of its own (see `startAstroBuild`): when it ends, all its memory
 // goes back to the system before Pagefind, a second large process, starts indexing.
 // Argument: the options for Astro's build(), as JSON. Reports to the parent over IPC.
 import module from 'node:module';

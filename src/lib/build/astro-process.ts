@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { addRecordedTimings } from './timings.ts';
 
@@ -11,23 +11,52 @@ export interface AstroBuildOptions {
   logLevel: 'warn';
 }
 
+export interface AstroBuild {
+  /** Resolves when Astro has built the site; rejects with Astro's message when it failed. */
+  done: Promise<void>;
+  /** Shows what Astro printed so far, then what it prints from now on. */
+  showOutput(): void;
+  /** Stops the build (its output is never shown). */
+  cancel(): void;
+}
+
 /**
- * Astro's build() in a child process (`astro-child.ts`), with the same output and the same
- * error: a failed build rejects with Astro's message. The child's memory is freed when it ends,
- * so it never adds to Pagefind's, which runs next: at 5,000 cases that halves the build's peak.
+ * Starts Astro's build() in a child process (`astro-child.ts`), with the same output and the
+ * same error: a failed build rejects with Astro's message. The child's memory is freed when it
+ * ends, so it never adds to Pagefind's, which runs next: at 5,000 cases that halves the build's
+ * peak. Its output is held back until `showOutput()`, so that a build started while the content
+ * is still being checked says nothing if the check fails.
  */
-export function buildInChild(options: AstroBuildOptions): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = fork(CHILD, [JSON.stringify(options)], { stdio: 'inherit', env: process.env });
+export function startAstroBuild(options: AstroBuildOptions): AstroBuild {
+  const child: ChildProcess = fork(CHILD, [JSON.stringify(options)], { stdio: ['inherit', 'pipe', 'pipe', 'ipc'], env: process.env });
+  const held: [NodeJS.WriteStream, Buffer][] = [];
+  let showing = false;
+  let cancelled = false;
+  for (const [from, to] of [[child.stdout!, process.stdout], [child.stderr!, process.stderr]] as const) {
+    from.on('data', (chunk: Buffer) => (showing ? to.write(chunk) : held.push([to, chunk])));
+  }
+  const done = new Promise<void>((resolve, reject) => {
     let report: { ok: boolean; message?: string; timings?: Record<string, number> } | undefined;
     child.on('message', (message) => (report = message as typeof report));
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      if (report?.ok && code === 0) {
+      if (cancelled) reject(new Error('Astro 的构建已取消'));
+      else if (report?.ok && code === 0) {
         addRecordedTimings(report.timings);
         resolve();
       } else if (report && !report.ok) reject(new Error(report.message));
       else reject(new Error(`Astro 的构建进程意外退出（${signal ?? `退出码 ${code}`}）`));
     });
   });
+  return {
+    done,
+    showOutput() {
+      showing = true;
+      for (const [to, chunk] of held.splice(0)) to.write(chunk);
+    },
+    cancel() {
+      cancelled = true;
+      child.kill('SIGKILL');
+    },
+  };
 }
