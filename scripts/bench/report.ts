@@ -31,8 +31,10 @@ export interface SizeResult {
   casePage?: PageWeight;
   rebuild?: BuildRun & { changed: string };
   baseline?: { ms: number; peakTreeRss: number; maxRss: number | undefined; pages: number; load: { before: number; after: number } };
-  /** Our full build ÷ the baseline. */
+  /** Our full build ÷ the baseline (the median when --repeat gave several pairs). */
   ratio?: number;
+  /** Each pair's ratio, with --repeat. */
+  ratios?: number[];
   /** Only Astro's part of our build (no check, no Pagefind) ÷ the baseline. */
   astroRatio?: number;
 }
