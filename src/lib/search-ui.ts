@@ -22,6 +22,11 @@ interface Pagefind {
 
 const PAGE_SIZE = 10;
 
+/** Pagefind's options for a state: its filters (less one facet's, for that facet's counts) and sort. */
+function searchOptions(state: SearchState, except?: SearchFacet) {
+  return { filters: pagefindFilters(state, except), ...(state.sort ? { sort: { date: 'desc' } } : {}) };
+}
+
 /**
  * Pagefind's excerpts are escaped text with <mark> around matches, and spaces between the words
  * the index was split into: keep only the marks, and join the words again.
@@ -117,7 +122,7 @@ export class SearchPage extends HTMLElement {
       status.textContent = t('search.failed');
       return;
     }
-    const options = (except?: SearchFacet) => ({ filters: pagefindFilters(state, except), ...(state.sort ? { sort: { date: 'desc' } } : {}) });
+    const options = (except?: SearchFacet) => searchOptions(state, except);
     const hasFilters = Object.keys(state.filters).length > 0;
     let query: string | null = null;
     let response: PagefindResponse | undefined;
@@ -160,7 +165,7 @@ export class SearchPage extends HTMLElement {
     const pagefind = await this.#load();
     this.#allValues ??= pagefind.filters();
     const allValues = await this.#allValues;
-    const options = (except?: SearchFacet) => ({ filters: pagefindFilters(state, except), ...(state.sort ? { sort: { date: 'desc' } } : {}) });
+    const options = (except?: SearchFacet) => searchOptions(state, except);
     const hasFilters = Object.keys(state.filters).length > 0;
     const terms = query === null ? null : segmentWords(query);
     // Each facet counts with its own selection left out, so OR within a facet shows what adding a value gives.

@@ -59,8 +59,8 @@ export function receiveEntry(sent: SentEntry): CheckedEntry {
 }
 
 /**
- * `checkOne` over `files`, at most `limit` at a time, results in order. Thousands of files read
- * at once only fill the memory: the checks run one after another on the thread anyway.
+ * `fn` over `items`, at most `limit` at a time, results in order. Thousands of files read at
+ * once only fill the memory: the checks run one after another on the thread anyway.
  */
 export async function mapLimited<T, R>(items: readonly T[], fn: (item: T) => Promise<R>, limit = 32): Promise<R[]> {
   const results = new Array<R>(items.length);
