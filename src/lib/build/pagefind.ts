@@ -4,8 +4,8 @@ import { SEGMENTED_LANGUAGE } from '../search/segment.ts';
 import { writeSearchCopy } from './search-copy.ts';
 
 /**
- * Top-level folders of the built site that hold no page for search. The print edition puts every
- * page in one file (77 MB at 10,000 cases) without data-pagefind-body: not worth reading.
+ * Top-level folders of the built site that hold no page for search: the print edition (/print/
+ * and its volumes of cases, several megabytes each, without data-pagefind-body).
  */
 const NOT_SEARCHED = new Set(['print']);
 
