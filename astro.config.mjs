@@ -3,11 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import validateContent from './src/integrations/validate-content.ts';
-import { baseLinks } from './src/lib/base-links.ts';
-import { loadSiteConfig } from './src/lib/site-config.ts';
-import { readTermNames, termLinks } from './src/lib/term-links.ts';
-import { themePlugin } from './src/integrations/theme.ts';
+import validateContent from './scripts/lib/astro/validate-content.ts';
+import { baseLinks } from './src/site/base-links.ts';
+import { loadSiteConfig } from './scripts/lib/site-config.ts';
+import { readTermNames, termLinks } from './src/site/term-links.ts';
+import { themePlugin } from './scripts/lib/astro/theme.ts';
 
 // handbook.config.ts, validated: a broken config stops here with every problem listed.
 // YISHI_BASE overrides `base` (the tests build the site under /handbook/).

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { TIMINGS_PREFIX, type BuildTimings } from '../src/lib/build/timings.ts';
+import { TIMINGS_PREFIX, type BuildTimings } from './lib/build/timings.ts';
 import { writeBaseline } from './bench/baseline.ts';
 import { writeCorpus } from './bench/corpus.ts';
 import { run, type Measured } from './bench/proc.ts';

@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { writeSearchIndex } from '../src/lib/build/pagefind.ts';
-import { swapInto } from '../src/lib/build/swap.ts';
-import { VALIDATED_ENV } from '../src/integrations/validate-content.ts';
-import { checkLinkManifest, createLinkManifest, formatMissingLinks, MANIFEST_FILE, readLinkManifest, sortUrls, writeLinkManifest } from '../src/lib/link-manifest.ts';
-import { loadSiteConfig } from '../src/lib/site-config.ts';
-import { startTimings, TIMINGS_ENV } from '../src/lib/build/timings.ts';
-import { startAstroBuild } from '../src/lib/build/astro-process.ts';
-import { checkInChild } from '../src/lib/build/check-process.ts';
+import { writeSearchIndex } from './lib/build/pagefind.ts';
+import { swapInto } from './lib/build/swap.ts';
+import { VALIDATED_ENV } from './lib/astro/validate-content.ts';
+import { checkLinkManifest, createLinkManifest, formatMissingLinks, MANIFEST_FILE, readLinkManifest, sortUrls, writeLinkManifest } from './lib/link-manifest.ts';
+import { loadSiteConfig } from './lib/site-config.ts';
+import { startTimings, TIMINGS_ENV } from './lib/build/timings.ts';
+import { startAstroBuild } from './lib/build/astro-process.ts';
+import { checkInChild } from './lib/build/check-process.ts';
 
 const { values } = parseArgs({
   options: {
@@ -54,7 +54,7 @@ const removeOwnCache = async () => {
   if (ownCache && cacheDir) await rm(cacheDir, { recursive: true, force: true });
 };
 const astroStarted = performance.now();
-// In a child process: its memory is freed before Pagefind starts (src/lib/build/astro-process.ts).
+// In a child process: its memory is freed before Pagefind starts (scripts/lib/build/astro-process.ts).
 const astro = startAstroBuild({ root, outDir: tmpDir, logLevel: 'warn', ...(cacheDir && { cacheDir }) });
 astro.done.catch(() => undefined); // awaited below, once the check has passed
 const stop = async (message: string): Promise<never> => {

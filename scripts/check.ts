@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 // Compiled modules are cached on disk (the system's temporary folder): loading the checker's
 // modules takes half the time from the second run on.
 module.enableCompileCache?.();
-const { formatReport, validateContent } = await import('../src/lib/validate/index.ts');
+const { formatReport, validateContent } = await import('./lib/check/index.ts');
 
 const root = path.resolve(import.meta.dirname, '..');
 const contentDir = path.resolve(process.argv[2] ?? path.join(root, 'content'));

@@ -1,5 +1,5 @@
 // `npm run links:update`: records the built site's URLs in links.manifest.json (see
-// src/lib/link-manifest.ts). Run it after `npm run build`.
+// scripts/lib/link-manifest.ts). Run it after `npm run build`.
 //   npm run links:update                       add the URLs of dist/ to the manifest
 //   npm run links:update -- --remove <url> …   retire URLs on purpose (and their anchors)
 //   npm run links:update -- --check            only report manifest URLs the built site lacks
@@ -15,9 +15,9 @@ import {
   readLinkManifest,
   removeUrls,
   writeLinkManifest,
-} from '../src/lib/link-manifest.ts';
-import { loadSiteConfig } from '../src/lib/site-config.ts';
-import { validateContent } from '../src/lib/validate/index.ts';
+} from './lib/link-manifest.ts';
+import { loadSiteConfig } from './lib/site-config.ts';
+import { validateContent } from './lib/check/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 

@@ -2,7 +2,7 @@
 // file that passes `npm run check` as written, with comments saying what to fill in.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createEntry, KIND_LIST, kindOf } from '../src/lib/new-entry.ts';
+import { createEntry, KIND_LIST, kindOf } from './lib/new-entry.ts';
 
 const USAGE = `用法：npm run new -- <类型> <id> [--title 标题]
   类型：${KIND_LIST}

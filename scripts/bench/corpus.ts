@@ -2,7 +2,7 @@
 // real cases, so every reference resolves) plus generated cases up to the requested size.
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { generateCorpus, type CaseInfo } from '../../src/lib/bench/corpus.ts';
+import { generateCorpus, type CaseInfo } from './generate.ts';
 
 export interface WrittenCorpus {
   /** The content folder (…/content). */

@@ -1,6 +1,6 @@
 // Formatting of benchmark results: sizes, durations and the tables `npm run bench` prints.
 import type { SearchDownload, PageWeight } from './search.ts';
-import type { BuildTimings } from '../../src/lib/build/timings.ts';
+import type { BuildTimings } from '../lib/build/timings.ts';
 
 export interface BuildRun {
   ms: number;

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { casesRss } from '../lib/feeds.ts';
-import { loadSiteConfig } from '../lib/site-config.ts';
+import { casesRss } from '../site/feeds.ts';
+import { loadSiteConfig } from '../../scripts/lib/site-config.ts';
 
 /** `/rss.xml`: the cases, newest first. Links are absolute only when `site` is configured. */
 export const GET: APIRoute = async () =>

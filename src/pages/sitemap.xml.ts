@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { inSitemap, pagePath, sitemapXml } from '../lib/feeds.ts';
-import { loadSiteConfig } from '../lib/site-config.ts';
+import { inSitemap, pagePath, sitemapXml } from '../site/feeds.ts';
+import { loadSiteConfig } from '../../scripts/lib/site-config.ts';
 
 type Page = { getStaticPaths?: () => Promise<{ params: Record<string, string | number | undefined> }[]> | { params: Record<string, string | number | undefined> }[] };
 

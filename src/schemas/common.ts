@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { checkPartialDate } from '../lib/dates.ts';
+import { checkPartialDate } from './dates.ts';
 import { allowedValues, resolveTaxonomy, type TaxonomyName } from './taxonomies.ts';
 
 /** ASCII kebab-case: the form of every id, in file names and references alike. */

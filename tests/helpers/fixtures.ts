@@ -1,7 +1,7 @@
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { validateContent, type ValidationResult } from '../../src/lib/validate/index.ts';
+import { validateContent, type ValidationResult } from '../../scripts/lib/check/index.ts';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { anchorsOf, fileOfUrl, scanTags, siteFiles, stripBase, urlOfFile } from '../../src/lib/html-scan.ts';
+import { anchorsOf, fileOfUrl, scanTags, siteFiles, stripBase, urlOfFile } from '../../scripts/lib/html-scan.ts';
 
 export interface BrokenLink {
   /** The page the link is on, as a site path without the base (`/cases/x/`). */

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { scanTags, siteFiles } from '../../src/lib/html-scan.ts';
-import { checkLinkManifest, MANIFEST_FILE, readLinkManifest } from '../../src/lib/link-manifest.ts';
+import { scanTags, siteFiles } from '../../scripts/lib/html-scan.ts';
+import { checkLinkManifest, MANIFEST_FILE, readLinkManifest } from '../../scripts/lib/link-manifest.ts';
 import { buildSite, readPage } from '../helpers/build.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { checkLinks } from '../helpers/link-check.ts';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { validateContent, type ValidEntry } from '../../src/lib/validate/index.ts';
+import { validateContent, type ValidEntry } from '../../scripts/lib/check/index.ts';
 import { buildSite, htmlFiles, readPage } from '../helpers/build.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';

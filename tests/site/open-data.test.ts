@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { anchorsOf, fileOfUrl, refreshTarget, siteFiles, urlOfFile } from '../../src/lib/html-scan.ts';
-import { checkLinkManifest, MANIFEST_FILE, readLinkManifest } from '../../src/lib/link-manifest.ts';
-import { CSV_HEADER, type CaseRecord } from '../../src/lib/open-data.ts';
-import { parseYaml, splitMdx } from '../../src/lib/validate/frontmatter.ts';
-import { validateContent, type ValidEntry } from '../../src/lib/validate/index.ts';
+import { anchorsOf, fileOfUrl, refreshTarget, siteFiles, urlOfFile } from '../../scripts/lib/html-scan.ts';
+import { checkLinkManifest, MANIFEST_FILE, readLinkManifest } from '../../scripts/lib/link-manifest.ts';
+import { CSV_HEADER, type CaseRecord } from '../../src/site/open-data.ts';
+import { parseYaml, splitMdx } from '../../scripts/lib/check/frontmatter.ts';
+import { validateContent, type ValidEntry } from '../../scripts/lib/check/index.ts';
 import { collectionNames } from '../../src/schemas/index.ts';
 import { buildSite } from '../helpers/build.ts';
 import { parseCsv } from '../helpers/csv.ts';

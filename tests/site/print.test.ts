@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { validateContent, type ValidEntry } from '../../src/lib/validate/index.ts';
+import { validateContent, type ValidEntry } from '../../scripts/lib/check/index.ts';
 import { buildSite, readPage } from '../helpers/build.ts';
 import { checkLinks } from '../helpers/link-check.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';

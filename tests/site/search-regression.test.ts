@@ -39,7 +39,7 @@ beforeAll(async () => {
 
   // The search page's own query code, bundled for the browser exactly as it will ship.
   const bundle = await build({
-    entryPoints: [path.join(PROJECT_ROOT, 'src/lib/search/query.ts')],
+    entryPoints: [path.join(PROJECT_ROOT, 'src/search/query.ts')],
     bundle: true,
     format: 'esm',
     platform: 'browser',

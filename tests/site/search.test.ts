@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { validateContent, type ValidEntry } from '../../src/lib/validate/index.ts';
+import { validateContent, type ValidEntry } from '../../scripts/lib/check/index.ts';
 import { buildSite, readPage } from '../helpers/build.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { contentWith, PROJECT_ROOT } from '../helpers/fixtures.ts';

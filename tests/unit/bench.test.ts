@@ -1,13 +1,13 @@
-// The benchmark's synthetic corpus (src/lib/bench) is valid content with realistic distributions,
+// The benchmark's synthetic corpus (scripts/bench/generate.ts) is valid content with realistic distributions,
 // and the content check gives the same answer on several threads as on one.
 import { appendFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { generateCorpus, type CaseInfo } from '../../src/lib/bench/corpus.ts';
-import { checkOneFile, validateContent } from '../../src/lib/validate/index.ts';
-import { checkInWorker } from '../../src/lib/validate/parallel.ts';
-import { discover } from '../../src/lib/validate/read.ts';
+import { generateCorpus, type CaseInfo } from '../../scripts/bench/generate.ts';
+import { checkOneFile, validateContent } from '../../scripts/lib/check/index.ts';
+import { checkInWorker } from '../../scripts/lib/check/parallel.ts';
+import { discover } from '../../scripts/lib/check/read.ts';
 import { writeCorpus } from '../../scripts/bench/corpus.ts';
 import { contentWith, PROJECT_ROOT } from '../helpers/fixtures.ts';
 

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { copiedRuns, indexSources } from '../../src/lib/copy-check.ts';
+import { copiedRuns, indexSources } from '../../scripts/lib/check/copy.ts';
 import { FIXTURES, PROJECT_ROOT } from '../helpers/fixtures.ts';
 
 async function sourceTexts(): Promise<string[]> {

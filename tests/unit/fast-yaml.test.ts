@@ -1,13 +1,13 @@
-// The fast YAML reader (src/lib/validate/fast-yaml.ts) must give exactly what the yaml package
+// The fast YAML reader (scripts/lib/check/fast-yaml.ts) must give exactly what the yaml package
 // gives, lines included, or step aside.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { generateCorpus } from '../../src/lib/bench/corpus.ts';
-import { fastYaml } from '../../src/lib/validate/fast-yaml.ts';
-import { parseYaml } from '../../src/lib/validate/frontmatter.ts';
+import { generateCorpus } from '../../scripts/bench/generate.ts';
+import { fastYaml } from '../../scripts/lib/check/fast-yaml.ts';
+import { parseYaml } from '../../scripts/lib/check/frontmatter.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 
 /** Every path into the data, and one missing field under each map. */

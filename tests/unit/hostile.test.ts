@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, test, type ExpectStatic } from 'vitest';
-import { validateContent } from '../../src/lib/validate/index.ts';
+import { validateContent } from '../../scripts/lib/check/index.ts';
 import { contentWith, PROJECT_ROOT } from '../helpers/fixtures.ts';
 
 /** A valid case against the base fixture; its body starts at line 13. */

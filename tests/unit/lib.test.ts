@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { checkPartialDate } from '../../src/lib/dates.ts';
-import { parseFormula } from '../../src/lib/formula.ts';
-import { proposeId } from '../../src/lib/pinyin-id.ts';
-import { statedStepCount } from '../../src/lib/step-count.ts';
-import { sortByPinyin } from '../../src/lib/pinyin-sort.ts';
-import { scanBody } from '../../src/lib/validate/body.ts';
+import { checkPartialDate } from '../../src/schemas/dates.ts';
+import { parseFormula } from '../../src/schemas/formula.ts';
+import { proposeId } from '../../scripts/lib/pinyin-id.ts';
+import { statedStepCount } from '../../src/schemas/step-count.ts';
+import { sortByPinyin } from '../../src/site/pinyin-sort.ts';
+import { scanBody } from '../../scripts/lib/check/body.ts';
 
 describe('helpers the rules rest on', () => {
   test('formulas read a multi-digit number digit by digit', () => {

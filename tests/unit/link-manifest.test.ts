@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkLinkManifest, createLinkManifest, formatMissingLinks, removeUrls } from '../../src/lib/link-manifest.ts';
+import { checkLinkManifest, createLinkManifest, formatMissingLinks, removeUrls } from '../../scripts/lib/link-manifest.ts';
 import { contentWith, PROJECT_ROOT } from '../helpers/fixtures.ts';
 
 const page = (body: string) => `<!DOCTYPE html><html lang="zh-CN"><head><title>t</title></head><body><a href="#main">跳到正文</a><main id="main">${body}</main></body></html>`;

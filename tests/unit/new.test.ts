@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { validateContent } from '../../src/lib/validate/index.ts';
+import { validateContent } from '../../scripts/lib/check/index.ts';
 import { contentWith, PROJECT_ROOT } from '../helpers/fixtures.ts';
 
 const SCRIPT = path.join(PROJECT_ROOT, 'scripts/new.ts');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { PRINT_SPLIT_DEFAULT, printSplitAt, printVolumes } from '../../src/lib/print.ts';
+import { PRINT_SPLIT_DEFAULT, printSplitAt, printVolumes } from '../../src/site/print.ts';
 
 const entry = (id: string, date: string | null) => ({ id, data: { date } });
 

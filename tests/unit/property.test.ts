@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { collectionDefs, collectionNames, type CollectionName } from '../../src/schemas/index.ts';
 import { provinces } from '../../src/schemas/regions.ts';
 import { taxonomies, type TaxonomyName } from '../../src/schemas/taxonomies.ts';
-import { validateContent, type Problem, type ValidationResult } from '../../src/lib/validate/index.ts';
+import { validateContent, type Problem, type ValidationResult } from '../../scripts/lib/check/index.ts';
 import { contentWith } from '../helpers/fixtures.ts';
 
 const RUNS = { numRuns: 200 };

@@ -1,10 +1,10 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
-import { facetValues, provinceSlug, type BrowsableCase } from '../../src/lib/browse.ts';
-import { caseFacts } from '../../src/lib/case-facts.ts';
-import { reachedStage } from '../../src/lib/outcome.ts';
-import { termLinks } from '../../src/lib/term-links.ts';
+import { facetValues, provinceSlug, type BrowsableCase } from '../../src/site/browse.ts';
+import { caseFacts } from '../../src/site/case-facts.ts';
+import { reachedStage } from '../../src/site/outcome.ts';
+import { termLinks } from '../../src/site/term-links.ts';
 import { caseSchema } from '../../src/schemas/case.ts';
 
 const cases: BrowsableCase[] = [

@@ -8,8 +8,8 @@ import {
   queryVariants,
   searchWithVariants,
   toSimplified,
-} from '../../src/lib/search/query.ts';
-import { TRADITIONAL_ONLY } from '../../src/lib/search/traditional.ts';
+} from '../../src/search/query.ts';
+import { TRADITIONAL_ONLY } from '../../src/search/traditional.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 
 describe('query variants', () => {

@@ -2,8 +2,8 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { searchCopy, writeSearchCopy } from '../../src/lib/build/search-copy.ts';
-import { joinWords, segmentWords } from '../../src/lib/search/segment.ts';
+import { searchCopy, writeSearchCopy } from '../../scripts/lib/build/search-copy.ts';
+import { joinWords, segmentWords } from '../../src/search/segment.ts';
 
 describe('segmentWords and joinWords', () => {
   test('splits Chinese into the words a query is split into, and joins them back for display', () => {

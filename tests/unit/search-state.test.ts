@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pagefindFilters, parseSearchState, searchQueryString, toggleFilter } from '../../src/lib/search-state.ts';
+import { pagefindFilters, parseSearchState, searchQueryString, toggleFilter } from '../../src/client/search-state.ts';
 
 describe('search state lives in the URL', () => {
   test('the URL round-trips the whole state: query, facets (several values each) and sort', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { computeSimilar, shortTitle, type SimilarInput } from '../../src/lib/similar.ts';
+import { computeSimilar, shortTitle, type SimilarInput } from '../../src/site/similar.ts';
 import { taxonomies } from '../../src/schemas/taxonomies.ts';
 
 const methodTitles = {

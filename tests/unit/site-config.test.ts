@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatProblem } from '../../src/lib/validate/index.ts';
-import { baseLinks, prefixBase } from '../../src/lib/base-links.ts';
-import { loadSiteConfig, parseSiteConfig, publicUrl, type SiteConfigResult } from '../../src/lib/site-config.ts';
+import { formatProblem } from '../../scripts/lib/check/index.ts';
+import { baseLinks, prefixBase } from '../../src/site/base-links.ts';
+import { loadSiteConfig, parseSiteConfig, publicUrl, type SiteConfigResult } from '../../scripts/lib/site-config.ts';
 
 const minimal = { title: '某市协商手册', organisation: '某市政协办公室', description: '某市基层协商的做法与案例。' };
 const noEnv = { env: {} };

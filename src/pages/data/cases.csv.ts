@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { casesCsv } from '../../lib/open-data.ts';
-import { loadSiteConfig } from '../../lib/site-config.ts';
+import { casesCsv } from '../../site/open-data.ts';
+import { loadSiteConfig } from '../../../scripts/lib/site-config.ts';
 
 /** `/data/cases.csv`: one row per case, UTF-8 with a BOM so spreadsheet programs read the Chinese. */
 export const GET: APIRoute = async () =>

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { casesJson } from '../../lib/open-data.ts';
-import { loadSiteConfig } from '../../lib/site-config.ts';
+import { casesJson } from '../../site/open-data.ts';
+import { loadSiteConfig } from '../../../scripts/lib/site-config.ts';
 
 /** `/data/cases.json`: every case with all its fields; taxonomy values as key and label. */
 export const GET: APIRoute = async () =>

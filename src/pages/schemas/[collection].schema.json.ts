@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { collectionNames, type CollectionName } from '../../schemas/index.ts';
-import { collectionJsonSchemaText } from '../../lib/open-data.ts';
-import { loadSiteConfig } from '../../lib/site-config.ts';
+import { collectionJsonSchemaText } from '../../site/open-data.ts';
+import { loadSiteConfig } from '../../../scripts/lib/site-config.ts';
 
 /** `/schemas/<collection>.schema.json`: the JSON Schema of what authors write, for editors and tools. */
 export const getStaticPaths = (() => collectionNames.map((collection) => ({ params: { collection } }))) satisfies GetStaticPaths;

@@ -1,6 +1,6 @@
 import { readdir, readFile, readlink, lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { collectionDefs, collectionNames, type CollectionName } from '../../schemas/index.ts';
+import { collectionDefs, collectionNames, type CollectionName } from '../../../src/schemas/index.ts';
 import type { Problem } from './problem.ts';
 
 /** Larger files are refused: no handbook page needs a megabyte, and hostile ones do. */

@@ -1,4 +1,4 @@
-import { searchFacets, type SearchFacet } from './search-facets.ts';
+import { searchFacets, type SearchFacet } from '../search/facets.ts';
 
 /** Everything a search page shows, as it lives in the URL so that a search can be shared. */
 export interface SearchState {

@@ -6,7 +6,7 @@
  * belong to practices, methods and models of the real content). Pure: returns file texts, writes
  * nothing. The same options give the same corpus.
  */
-import { labelOf } from '../../schemas/taxonomies.ts';
+import { labelOf } from '../../src/schemas/taxonomies.ts';
 import {
   CHANNELS, CONSULTATION_TITLES, COMMUNITY_STEMS, ISSUES, MONTHS, PARTICIPANTS, PLACE_STEMS, PRACTICE_BRANDS, PRACTICE_TITLES,
   PROVINCES, SENTENCES, SLOGANS, SOURCE_KINDS, type City, type Issue, type Province,

@@ -1,13 +1,13 @@
 import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { ID_PATTERN } from '../schemas/common.ts';
-import { collectionDefs, type CollectionName } from '../schemas/index.ts';
-import { allowedValues, type TaxonomyName } from '../schemas/taxonomies.ts';
-import { parseFormula } from './formula.ts';
+import { ID_PATTERN } from '../../src/schemas/common.ts';
+import { collectionDefs, type CollectionName } from '../../src/schemas/index.ts';
+import { allowedValues, type TaxonomyName } from '../../src/schemas/taxonomies.ts';
+import { parseFormula } from '../../src/schemas/formula.ts';
 import { proposeId } from './pinyin-id.ts';
-import { statedStepCount } from './step-count.ts';
-import { formatProblem, validateContent } from './validate/index.ts';
+import { statedStepCount } from '../../src/schemas/step-count.ts';
+import { formatProblem, validateContent } from './check/index.ts';
 
 /** What `npm run new -- <kind> <id>` accepts, and the collection each writes into. */
 export const KINDS = {

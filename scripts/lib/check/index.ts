@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { ID_PATTERN } from '../../schemas/common.ts';
-import { collectionDefs } from '../../schemas/index.ts';
+import { ID_PATTERN } from '../../../src/schemas/common.ts';
+import { collectionDefs } from '../../../src/schemas/index.ts';
 import { proposeId } from '../pinyin-id.ts';
 import { scanBodyLimited, type Citation } from './body.ts';
 import { isStackOverflow, parseYaml, splitMdx } from './frontmatter.ts';

@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { formatReport, validateContent } from '../lib/validate/index.ts';
+import { formatReport, validateContent } from '../check/index.ts';
 
 /** Set by `scripts/build.ts`, which validates before it starts Astro. */
 export const VALIDATED_ENV = 'YISHI_CONTENT_VALIDATED';

@@ -1,11 +1,11 @@
 // What Pagefind reads of each page: a copy of the page's searchable part with its text split
-// into words (src/lib/search/segment.ts), written to a folder beside the site. The site's own
+// into words (src/search/segment.ts), written to a folder beside the site. The site's own
 // pages are never changed.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { segmentWords } from '../search/segment.ts';
+import { segmentWords } from '../../../src/search/segment.ts';
 
 const BODY_START = /<main\b[^>]*\sdata-pagefind-body\b[^>]*>/;
 const NOT_TEXT = /<(script|style|template)\b[^>]*>[\s\S]*?<\/\1>/g;

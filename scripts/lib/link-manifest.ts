@@ -34,7 +34,7 @@ const PUBLISHED_FILES = /^(data\/[^/]+|schemas\/[^/]+|rss\.xml|sitemap\.xml)$/;
 const NOT_PAGES = new Set(['404.html', '500.html']);
 /**
  * The print edition's volumes of cases (/print/cases/<year>/): handouts made only while a
- * handbook has many cases (src/lib/print.ts), not addresses to keep.
+ * handbook has many cases (src/site/print.ts), not addresses to keep.
  */
 const PRINT_VOLUMES = /^print\/cases\//;
 

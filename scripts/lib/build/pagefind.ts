@@ -1,6 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import * as pagefind from 'pagefind';
-import { SEGMENTED_LANGUAGE } from '../search/segment.ts';
+import { SEGMENTED_LANGUAGE } from '../../../src/search/segment.ts';
 import { writeSearchCopy } from './search-copy.ts';
 
 /**

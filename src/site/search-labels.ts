@@ -1,7 +1,7 @@
 import { labelOf, taxonomies } from '../schemas/taxonomies.ts';
 import { provinces, UNKNOWN } from '../schemas/regions.ts';
 import { provinceSlug } from './browse.ts';
-import { resultKindLabels, type SearchFacet } from './search-facets.ts';
+import { resultKindLabels, type SearchFacet } from '../search/facets.ts';
 
 /** The Chinese label of every filter value the search page can show, by facet and key. */
 export type SearchLabels = Record<SearchFacet, Record<string, string>>;

@@ -1,7 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 import { UNKNOWN } from '../schemas/common.ts';
 import { labelOf, taxonomies } from '../schemas/taxonomies.ts';
-import { yearOf } from './dates.ts';
+import { yearOf } from '../schemas/dates.ts';
 import { pinyinKey } from './pinyin-sort.ts';
 
 /** The facets cases can be browsed by, in the order the browse page shows them. */

@@ -2,11 +2,11 @@ import type { z } from 'astro/zod';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import rawConfig from '../../handbook.config.ts';
-import { basePath, siteConfigSchema, siteUrl, type SiteConfig } from '../schemas/site-config.ts';
-import { issuesToProblems } from './validate/issues.ts';
-import { formatProblem, type Problem } from './validate/problem.ts';
+import { basePath, siteConfigSchema, siteUrl, type SiteConfig } from '../../src/schemas/site-config.ts';
+import { issuesToProblems } from './check/issues.ts';
+import { formatProblem, type Problem } from './check/problem.ts';
 
-export type { SiteConfig } from '../schemas/site-config.ts';
+export type { SiteConfig } from '../../src/schemas/site-config.ts';
 
 /** The file every problem is reported against. */
 export const CONFIG_FILE = 'handbook.config.ts';

@@ -1,8 +1,8 @@
 import { provinceSlug } from './browse.ts';
-import { yearOf } from './dates.ts';
-import type { ResultKind, SearchFacet } from './search-facets.ts';
+import { yearOf } from '../schemas/dates.ts';
+import type { ResultKind, SearchFacet } from '../search/facets.ts';
 
-export { resultKindLabels, searchFacets, type ResultKind, type SearchFacet } from './search-facets.ts';
+export { resultKindLabels, searchFacets, type ResultKind, type SearchFacet } from '../search/facets.ts';
 
 interface CaseFields {
   kind: 'practice' | 'consultation';

@@ -1,6 +1,6 @@
-import { countMatches, parseFormula } from '../formula.ts';
-import { statedStepCount } from '../step-count.ts';
-import { collectionDefs, type CollectionName, type EntryData } from '../../schemas/index.ts';
+import { countMatches, parseFormula } from '../../../src/schemas/formula.ts';
+import { statedStepCount } from '../../../src/schemas/step-count.ts';
+import { collectionDefs, type CollectionName, type EntryData } from '../../../src/schemas/index.ts';
 import { closest } from './issues.ts';
 import type { Citation } from './body.ts';
 import type { Problem } from './problem.ts';

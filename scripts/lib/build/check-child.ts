@@ -6,7 +6,7 @@ import module from 'node:module';
 import type { CheckReport } from './check-process.ts';
 
 module.enableCompileCache?.(); // see scripts/check.ts
-const { formatReport, validateContent } = await import('../validate/index.ts');
+const { formatReport, validateContent } = await import('../check/index.ts');
 
 const send = (report: CheckReport) => new Promise<void>((resolve) => (process.send ? process.send(report, () => resolve()) : resolve()));
 

@@ -1,4 +1,4 @@
-import { loadSiteConfig, publicUrl } from './site-config.ts';
+import { loadSiteConfig, publicUrl } from '../../scripts/lib/site-config.ts';
 
 /** The validated handbook config, read once for every page. */
 export const site = loadSiteConfig();

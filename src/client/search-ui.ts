@@ -1,9 +1,9 @@
 // The search page's behaviour in the browser: Pagefind's JS API, driven by the URL.
 import { t } from '../i18n/index.ts';
-import { searchWithVariants } from './search/query.ts';
-import { joinWords, segmentWords } from './search/segment.ts';
-import { searchFacets, type SearchFacet } from './search-facets.ts';
-import type { SearchLabels } from './search-labels.ts';
+import { searchWithVariants } from '../search/query.ts';
+import { joinWords, segmentWords } from '../search/segment.ts';
+import { searchFacets, type SearchFacet } from '../search/facets.ts';
+import type { SearchLabels } from '../site/search-labels.ts';
 import { pagefindFilters, parseSearchState, searchQueryString, toggleFilter, type SearchState } from './search-state.ts';
 
 interface PagefindResult {
