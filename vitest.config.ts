@@ -8,7 +8,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
-          env: { YISHI_TODAY: '2026-06-30' },
+          // The clock stands at 2026-06-30 so that “a date in the future” stays the same.
+          setupFiles: ['tests/helpers/fixed-today.ts'],
         },
       },
       {

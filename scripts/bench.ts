@@ -113,8 +113,8 @@ function failed(what: string, result: Measured): never {
 
 async function build(root: string, contentDir: string, dist: string, cache: string, profileDir?: string): Promise<BuildRun> {
   const before = os.loadavg()[0]!;
-  const args = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), path.join(root, 'scripts/build.ts'), '--out', dist, '--content', contentDir, '--cache', cache];
-  const result = await run(node, args, { cwd: root, env: { ...process.env, YISHI_BUILD_TIMINGS: '1' }, onLine: forward });
+  const args = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), path.join(root, 'scripts/build.ts'), '--out', dist, '--content', contentDir, '--cache', cache, '--timings'];
+  const result = await run(node, args, { cwd: root, onLine: forward });
   if (result.code !== 0) failed('build', result);
   return { ms: result.ms, timings: parseTimings(result.stdout), peakTreeRss: result.peakTreeRss, maxRss: result.maxRss, peakByProcess: result.peakByProcess, load: { before, after: os.loadavg()[0]! } };
 }

@@ -3,7 +3,8 @@ import type { CaseData } from '../schemas/case.ts';
 import { collectionDefs, type CollectionName } from '../schemas/index.ts';
 import { provinces, UNKNOWN } from '../schemas/regions.ts';
 import { labelOf, taxonomies, type TaxonomyName } from '../schemas/taxonomies.ts';
-import { publicUrl, type SiteConfig } from '../../scripts/lib/site-config.ts';
+import type { SiteConfig } from '../schemas/site-config.ts';
+import { publicUrl } from './paths.ts';
 
 /**
  * The handbook's open data, as pure functions of the content: `/data/cases.json`,

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { computeSimilar, type SimilarResult } from './similar.ts';
-import { recordTiming } from '../../scripts/lib/build/timings.ts';
+import { recordTiming } from './timings.ts';
 
 /**
  * Shared queries over the collections. A build renders thousands of pages from the same content,
