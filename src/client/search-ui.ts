@@ -2,8 +2,7 @@
 import { t } from '../i18n/index.ts';
 import { searchWithVariants } from '../search/query.ts';
 import { joinWords, segmentWords } from '../search/segment.ts';
-import { searchFacets, type SearchFacet } from '../search/facets.ts';
-import type { SearchLabels } from '../site/search-labels.ts';
+import { KIND_FACET, type SearchFacetInfo, type SearchPageData } from '../search/facets.ts';
 import { pagefindFilters, parseSearchState, searchQueryString, toggleFilter, type SearchState } from './search-state.ts';
 
 interface PagefindResult {
@@ -23,7 +22,7 @@ interface Pagefind {
 const PAGE_SIZE = 10;
 
 /** Pagefind's options for a state: its filters (less one facet's, for that facet's counts) and sort. */
-function searchOptions(state: SearchState, except?: SearchFacet) {
+function searchOptions(state: SearchState, except?: string) {
   return { filters: pagefindFilters(state, except), ...(state.sort ? { sort: { date: 'desc' } } : {}) };
 }
 
@@ -56,7 +55,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string,
 
 export class SearchPage extends HTMLElement {
   #pagefind?: Promise<Pagefind>;
-  #labels!: SearchLabels;
+  #facets!: SearchFacetInfo[];
   #allValues?: Promise<Record<string, Record<string, number>>>;
   #facetsFor?: { run: number; state: SearchState; query: string | null; done: boolean };
   #results: PagefindResult[] = [];
@@ -64,7 +63,7 @@ export class SearchPage extends HTMLElement {
   #run = 0;
 
   connectedCallback() {
-    this.#labels = JSON.parse(this.querySelector('#search-labels')!.textContent!);
+    this.#facets = (JSON.parse(this.querySelector('#search-labels')!.textContent!) as SearchPageData).facets;
     this.hidden = false;
     // Filters start open beside the results on wide screens, folded above them on phones.
     const filters = this.querySelector('details.filters') as HTMLDetailsElement;
@@ -86,11 +85,11 @@ export class SearchPage extends HTMLElement {
   }
 
   #state(): SearchState {
-    return parseSearchState(new URLSearchParams(location.search));
+    return parseSearchState(new URLSearchParams(location.search), this.#facetNames());
   }
 
   #go(state: SearchState, push = false) {
-    const url = `${location.pathname}${searchQueryString(state)}`;
+    const url = `${location.pathname}${searchQueryString(state, this.#facetNames())}`;
     history[push ? 'pushState' : 'replaceState'](null, '', url);
     this.#update();
   }
@@ -122,7 +121,7 @@ export class SearchPage extends HTMLElement {
       status.textContent = t('search.failed');
       return;
     }
-    const options = (except?: SearchFacet) => searchOptions(state, except);
+    const options = (except?: string) => searchOptions(state, except);
     const hasFilters = Object.keys(state.filters).length > 0;
     let query: string | null = null;
     let response: PagefindResponse | undefined;
@@ -165,13 +164,13 @@ export class SearchPage extends HTMLElement {
     const pagefind = await this.#load();
     this.#allValues ??= pagefind.filters();
     const allValues = await this.#allValues;
-    const options = (except?: SearchFacet) => searchOptions(state, except);
+    const options = (except?: string) => searchOptions(state, except);
     const hasFilters = Object.keys(state.filters).length > 0;
     const terms = query === null ? null : segmentWords(query);
     // Each facet counts with its own selection left out, so OR within a facet shows what adding a value gives.
     const all = query !== null || hasFilters ? await pagefind.search(terms, options()) : undefined;
-    const counts: Partial<Record<SearchFacet, Record<string, number>>> = {};
-    for (const facet of searchFacets) {
+    const counts: Record<string, Record<string, number>> = {};
+    for (const facet of this.#facetNames()) {
       const own = state.filters[facet]?.length && all;
       const source = own ? await pagefind.search(terms, options(facet)) : all;
       counts[facet] = source?.filters[facet] ?? allValues[facet] ?? {};
@@ -189,7 +188,7 @@ export class SearchPage extends HTMLElement {
       const kind = data.filters.kind?.[0];
       const item = el('li', { className: 'result' });
       const heading = el('h3', {}, el('a', { href: data.url }, data.meta.title ? joinWords(data.meta.title) : data.url));
-      if (kind) heading.prepend(el('span', { className: 'badge' }, this.#labels.kind[kind] ?? kind));
+      if (kind) heading.prepend(el('span', { className: 'badge' }, this.#facets.find((f) => f.name === KIND_FACET)?.values[kind] ?? kind));
       item.append(heading);
       if (data.meta.region) item.append(el('p', { className: 'region' }, data.meta.region));
       item.append(el('p', { className: 'excerpt' }, excerptNodes(data.excerpt)));
@@ -200,15 +199,19 @@ export class SearchPage extends HTMLElement {
     (this.querySelector('#search-more') as HTMLButtonElement).hidden = this.#shown >= this.#results.length;
   }
 
-  #renderFacets(state: SearchState, counts: Partial<Record<SearchFacet, Record<string, number>>>, allValues: Record<string, Record<string, number>>) {
+  #facetNames(): string[] {
+    return this.#facets.map((f) => f.name);
+  }
+
+  #renderFacets(state: SearchState, counts: Record<string, Record<string, number>>, allValues: Record<string, Record<string, number>>) {
     const container = this.querySelector('#search-facets')!;
-    const groups = searchFacets.map((facet) => {
-      const labels = this.#labels[facet];
-      const known = Object.keys(allValues[facet] ?? {});
+    const groups = this.#facets.map(({ name: facet, label: legend, values: labels }) => {
+      const known = new Set(Object.keys(allValues[facet] ?? {}));
       const selected = state.filters[facet] ?? [];
-      const values = [...new Set([...known, ...selected])].sort((a, b) => (labels[a] ?? a).localeCompare(labels[b] ?? b, 'zh-CN'));
+      // In the build's order (a taxonomy's own, years newest first, 不详 last), then any value only the URL names.
+      const values = [...new Set([...Object.keys(labels).filter((v) => known.has(v)), ...known, ...selected])];
       if (values.length === 0) return undefined;
-      const fieldset = el('fieldset', {}, el('legend', {}, t(`search.facet.${facet}`)));
+      const fieldset = el('fieldset', {}, el('legend', {}, legend));
       for (const value of values) {
         const count = counts[facet]?.[value] ?? 0;
         const box = el('input', { type: 'checkbox', name: facet, value, checked: selected.includes(value) });

@@ -34,7 +34,7 @@ async function pages(): Promise<string[]> {
 
 describe('open data of the bundled handbook', () => {
   test('/data/cases.json has every case, sorted by id, with a working url and key+label taxonomies', async () => {
-    const document = JSON.parse(await read('data/cases.json')) as { count: number; cases: CaseRecord[] };
+    const document = JSON.parse(await read('data/cases.json')) as { count: number; cases: (CaseRecord & { level: { label: string }; forms: unknown[] })[] };
     expect(document.count).toBe(cases.length);
     expect(document.cases.map((c) => c.id)).toEqual(cases.map((c) => c.id));
     const files = new Set(await siteFiles(site));

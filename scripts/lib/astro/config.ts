@@ -9,6 +9,7 @@ import { readEntries } from '../check/entries.ts';
 import { loadSiteConfig } from '../site-config.ts';
 import { USER_ENV, type Env } from '../user-env.ts';
 import { handbookIntegration } from './integration.ts';
+import { dropStaleContentStore } from './schema-cache.ts';
 
 /** What a build of the handbook needs to know; the build script and the tests pass these. */
 export interface HandbookOptions {
@@ -20,6 +21,8 @@ export interface HandbookOptions {
   validated?: boolean;
   /** The user's environment overrides (README): YISHI_BASE, YISHI_SITE, YISHI_PRINT_SPLIT. */
   env?: Env;
+  /** Astro's cache folder. Default: `<root>/node_modules/.astro`. */
+  cacheDir?: string;
 }
 
 /** A whole number ≥ 0 from YISHI_PRINT_SPLIT, else the default. */
@@ -39,6 +42,8 @@ export async function handbookConfig(options: HandbookOptions): Promise<AstroUse
   // handbook.config.ts, validated: a broken config stops here with every problem listed.
   const site = loadSiteConfig({ root, env });
   const runtime = { site, contentDir, printSplit: printSplitFrom(env[USER_ENV.printSplit]) };
+  // The dev server keeps its store in .astro/, builds in the cache folder.
+  dropStaleContentStore(root, [options.cacheDir ?? path.join(root, 'node_modules/.astro'), path.join(root, '.astro')]);
   const terms = termNames(await readEntries(contentDir, ['terms']));
 
   return {

@@ -21,7 +21,7 @@ const send = (report: Report) => new Promise<void>((resolve) => (process.send ? 
 try {
   const { handbook, ...astro } = JSON.parse(process.argv[2] ?? '{}') as AstroBuildOptions;
   // The whole config comes from the options: astro.config.mjs is not read, nor the environment.
-  await build({ ...(await handbookConfig(handbook)), ...astro, configFile: false });
+  await build({ ...(await handbookConfig({ ...handbook, ...(astro.cacheDir && { cacheDir: astro.cacheDir }) })), ...astro, configFile: false });
   await send({ ok: true, timings: takeRecordedTimings() });
   process.exit(0);
 } catch (error) {
