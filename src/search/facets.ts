@@ -30,3 +30,13 @@ export interface SearchFacetInfo {
 export interface SearchPageData {
   facets: SearchFacetInfo[];
 }
+
+/** What the search page's script reads from the page besides the filters (`#search-engine`). */
+export interface SearchEngineData {
+  /** The content's thesaurus with the glossary folded in (`thesaurus.ts`). */
+  thesaurus: import('./thesaurus.ts').CompiledThesaurus;
+  /** How many pages the index holds, about. */
+  pageCount: number;
+  /** The path of the authors' guide to writing a case, when the handbook has one. */
+  writingGuide?: string | undefined;
+}

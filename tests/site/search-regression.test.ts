@@ -11,35 +11,48 @@ import { serveStatic } from '../helpers/serve.ts';
 
 interface Expectation {
   query: string;
-  expect: string;
+  /** The page that must be among the first five results; null: the “nothing relevant” state. */
+  expect: string | null;
+  kind?: string;
 }
 
 interface Outcome extends Expectation {
   /** The query searched for after conversion to Simplified characters. */
   searched: string;
-  /** The variant that found results, if any. */
-  variant: string | null;
+  relevant: boolean;
+  /** What was searched, with how many pages each found. */
   tried: string[];
+  synonyms: string[];
   top: string[];
+  /** Below the floor: the pages that shared words with the query. */
+  nearby: string[];
 }
 
 /** Where the test page and the bundled query module are served, beside the built site. */
 const TEST_PATH = '/__search-regression__/';
 
 let cases: Expectation[];
+let outOfDomain: string[];
 let site: string;
 let server: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  ({ queries: cases } = JSON.parse(await readFile(path.join(FIXTURES, 'search-queries.json'), 'utf8')) as { queries: Expectation[] });
+  ({ queries: cases, nothingRelevant: outOfDomain } = JSON.parse(await readFile(path.join(FIXTURES, 'search-queries.json'), 'utf8')) as {
+    queries: Expectation[];
+    nothingRelevant: string[];
+  });
   site = await buildSite();
   server = await serveStatic(site);
 
-  // The search page's own query code, bundled for the browser exactly as it will ship.
+  // The search page's own search code, bundled for the browser as it will ship.
   const bundle = await build({
-    entryPoints: [path.join(PROJECT_ROOT, 'src/search/query.ts')],
+    stdin: {
+      contents: "export { searchHandbook } from './src/search/engine.ts'; export { Thesaurus } from './src/search/thesaurus.ts';",
+      resolveDir: PROJECT_ROOT,
+      loader: 'ts',
+    },
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -70,44 +83,69 @@ afterAll(async () => {
 });
 
 /**
- * Runs every query in the page: Traditional converted to Simplified, then each variant in turn
- * until Pagefind finds something, and the first five results' URLs. Passed as a string so the
- * test runner does not rewrite its dynamic imports.
+ * Runs every query in the page with the search page's engine and the thesaurus the built
+ * search page carries: the first five results' URLs, or none when nothing cleared the floor.
+ * Passed as a string so the test runner does not rewrite its dynamic imports.
  */
 const RUN_QUERIES = `async (cases) => {
   const pagefind = await import('/pagefind/pagefind.js');
   await pagefind.init();
-  const { searchWithVariants } = await import('${TEST_PATH}query.js');
+  const { searchHandbook, Thesaurus } = await import('${TEST_PATH}query.js');
+  const html = await (await fetch('/search/')).text();
+  const json = new DOMParser().parseFromString(html, 'text/html').querySelector('#search-engine').textContent;
+  const engine = JSON.parse(json);
+  const thesaurus = new Thesaurus(engine.thesaurus);
+  const url = async (page) => (await page.hit.data()).url;
   const outcomes = [];
   for (const c of cases) {
-    const found = await searchWithVariants(c.query, async (q) => (await pagefind.search(q)).results);
-    const top = await Promise.all(found.results.slice(0, 5).map(async (r) => (await r.data()).url));
-    outcomes.push({ ...c, searched: found.query, variant: found.variant ?? null, tried: found.tried, top });
+    const found = await searchHandbook(c.query, async (q) => (await pagefind.search(q)).results, { thesaurus, pageCount: engine.pageCount });
+    outcomes.push({
+      ...c,
+      searched: found.query,
+      relevant: found.relevant,
+      tried: found.tried.map((t) => t.text + ':' + t.found),
+      synonyms: found.synonyms.map((s) => s.word + '→' + s.used.join('/')),
+      top: await Promise.all(found.pages.slice(0, 5).map(url)),
+      nearby: await Promise.all(found.nearby.slice(0, 3).map(url)),
+    });
   }
   return outcomes;
 }`;
 
+function describeMiss(miss: Outcome): string[] {
+  const searched = miss.searched === miss.query ? '' : ` [简体：${miss.searched}]`;
+  return [
+    `  miss: “${miss.query}”${searched} → expected ${miss.expect ?? 'nothing relevant'}${miss.kind ? ` (${miss.kind})` : ''}`,
+    `        tried: ${miss.tried.join('  ')}${miss.synonyms.length ? `; synonyms ${miss.synonyms.join(' ')}` : ''}`,
+    `        top five: ${miss.top.join('  ') || '(nothing relevant)'}${miss.nearby.length ? `; below the floor: ${miss.nearby.join('  ')}` : ''}`,
+  ];
+}
+
 describe('search finds the page that answers a realistic query', () => {
   test('the regression set is large enough and every expected page exists', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(35);
+    expect(cases.length).toBeGreaterThanOrEqual(54 + 60);
+    expect(cases.filter((c) => c.kind).length).toBeGreaterThanOrEqual(60);
+    expect(outOfDomain.length).toBeGreaterThanOrEqual(10);
     for (const { query, expect: url } of cases) {
-      expect(existsSync(path.join(site, url, 'index.html')), `${query} → ${url}`).toBe(true);
+      expect(existsSync(path.join(site, url!, 'index.html')), `${query} → ${url}`).toBe(true);
     }
   });
 
   test('at least 90% of the queries find their page among the first five results', async () => {
     const outcomes = (await page.evaluate(`(${RUN_QUERIES})(${JSON.stringify(cases)})`)) as Outcome[];
     expect(outcomes).toHaveLength(cases.length);
-    const misses = outcomes.filter((o) => !o.top.includes(o.expect));
+    const misses = outcomes.filter((o) => !o.top.includes(o.expect!));
     const passed = outcomes.length - misses.length;
     const lines = [`search regression: ${passed}/${outcomes.length} found (${((100 * passed) / outcomes.length).toFixed(1)}%)`];
-    for (const miss of misses) {
-      const searched = miss.searched === miss.query ? '' : ` [简体：${miss.searched}]`;
-      lines.push(`  miss: “${miss.query}”${searched} → expected ${miss.expect}`);
-      lines.push(`        tried: ${miss.tried.map((t) => `“${t}”`).join(' → ')}; found with: ${miss.variant ? `“${miss.variant}”` : 'nothing'}`);
-      lines.push(`        top five: ${miss.top.join('  ') || '(none)'}`);
-    }
+    for (const miss of misses) lines.push(...describeMiss(miss));
     console.log(lines.join('\n'));
     expect(passed / outcomes.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  test('every out-of-domain question gets the “nothing relevant” state, not a list of results', async () => {
+    const found = (await page.evaluate(`(${RUN_QUERIES})(${JSON.stringify(outOfDomain.map((query) => ({ query, expect: null })))})`)) as Outcome[];
+    const claimed = found.filter((o) => o.relevant);
+    if (claimed.length) console.log(['out-of-domain queries that claimed results:', ...claimed.flatMap(describeMiss)].join('\n'));
+    expect(claimed.map((o) => o.query)).toEqual([]);
   });
 });
