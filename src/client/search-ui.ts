@@ -129,7 +129,10 @@ export class SearchPage extends HTMLElement {
     this.#pagefind ??= (async () => {
       const base = this.dataset.base ?? '/';
       const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-      await pagefind.options({ excerptLength: 36 });
+      // On the page's own thread: the engine's searches are small, and a worker is one more
+      // script to fetch (12 KB gzipped) before the first result. Excerpts are built here
+      // (src/search/excerpt.ts), not by Pagefind.
+      await pagefind.options({ noWorker: true });
       return pagefind;
     })();
     return this.#pagefind;
@@ -270,7 +273,7 @@ export class SearchPage extends HTMLElement {
       const excerpt = locations.length ? buildExcerpt(data.content, locations).parts : [{ text: joinWords(data.meta.summary ?? ''), mark: false }];
       item.append(el('p', { className: 'excerpt' }, excerptNodes(excerpt)));
       // The steps and sections holding matches, as links straight to them.
-      const subs = subResults(data.anchors, locations);
+      const subs = subResults(data.anchors, locations, data.content);
       if (subs.length) {
         item.append(el('ul', { className: 'subs', ariaLabel: t('search.subResults') }, ...subs.map((s) => el('li', {}, el('a', { href: `${data.url}#${encodeURIComponent(s.id)}` }, joinWords(s.title))))));
       }

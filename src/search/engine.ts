@@ -136,8 +136,8 @@ export function planQuery(query: string, thesaurus = new Thesaurus(), options: {
     };
     const expansions = thesaurus.expand(token.text);
     for (const expansion of expansions) {
-      // The known word inside a longer one (厕所 in 上厕所) is the reader's own word too.
-      if (expansion.word !== token.text) add({ text: expansion.word, kind: 'typed' });
+      // A known word of two or more characters inside a longer one is the reader's own word too.
+      if (expansion.word !== token.text && [...expansion.word].length >= 2) add({ text: expansion.word, kind: 'typed' });
       for (const word of expansion.handbook) add({ text: word, kind: 'synonym', for: expansion.word });
     }
     if (expansions.length === 0 && !token.whole) for (const part of partsOf(token.text)) add({ text: part, kind: 'part' });

@@ -95,6 +95,15 @@ export function buildExcerpt(content: string, locations: readonly number[], leng
   const matched = new Set(locations);
   const all = sentences(tokens);
   const size = (from: number, to: number) => tokens.slice(from, to).filter((t) => t !== BLOCK_END && t !== HEADING_END).join('').length;
+  // Blocks that open with a match are about it (a glossary entry, a list item): a little ahead.
+  const opensWithMatch = new Set<number>();
+  const seen = new Set<number>();
+  for (const s of all) {
+    if (seen.has(s.block)) continue;
+    seen.add(s.block);
+    const first = tokens.slice(s.from, s.to).findIndex((t) => /[\p{L}\p{N}]/u.test(t));
+    if (first !== -1 && matched.has(s.from + first)) opensWithMatch.add(s.block);
+  }
   const score = (s: Sentence) => {
     const words = new Set<string>();
     let count = 0;
@@ -104,7 +113,7 @@ export function buildExcerpt(content: string, locations: readonly number[], leng
         count++;
       }
     }
-    return words.size * 10 + Math.min(count, 5);
+    return words.size * 10 + Math.min(count, 5) + (words.size && opensWithMatch.has(s.block) ? 5 : 0);
   };
   let best: Sentence | undefined;
   let bestScore = 0;
@@ -179,15 +188,43 @@ export interface SubResult {
 }
 
 /**
- * The headings (with an id: steps, sections) under which matches stand, in page order: what
- * follows a heading up to the next one belongs to it.
+ * The headings and other anchored elements (with an id: steps, sections, glossary entries)
+ * under which matches stand, in page order: what follows an anchor up to the next one belongs
+ * to it. An anchor without a heading's text (a glossary entry's `<div id>`) is named by the
+ * first block of text after it, read from the page's indexed `content`.
  */
-export function subResults(anchors: readonly { id?: string; text?: string; location: number; element?: string }[], locations: readonly number[], max = 3): SubResult[] {
-  const headings = anchors.filter((a) => a.id && a.text?.trim() && /^h[2-6]$/i.test(a.element ?? '')).sort((a, b) => a.location - b.location);
-  const found: SubResult[] = [];
-  headings.forEach((heading, i) => {
-    const end = headings[i + 1]?.location ?? Infinity;
-    if (locations.some((l) => l >= heading.location && l < end)) found.push({ title: heading.text!, id: heading.id! });
+export function subResults(
+  anchors: readonly { id?: string; text?: string; location: number; element?: string }[],
+  locations: readonly number[],
+  content = '',
+  max = 3,
+): SubResult[] {
+  const tokens = content ? content.split(/[^\S\uFEFF]+/u) : [];
+  const named = (anchor: (typeof anchors)[number]): string => {
+    const text = (anchor.text ?? '').replaceAll(BLOCK_END, ' ').replaceAll(HEADING_END, ' ').trim();
+    const own = /[\p{L}\p{N}]/u.test(text) ? text : '';
+    if (own || /^h[1-6]$/i.test(anchor.element ?? '')) return own;
+    const words: string[] = [];
+    for (let i = anchor.location; i < tokens.length && words.length < 20; i++) {
+      const token = tokens[i]!;
+      if (token === BLOCK_END || token === HEADING_END || token === '：' || token === ':') {
+        if (words.length) break;
+        continue;
+      }
+      words.push(token);
+    }
+    return words.length < 20 ? words.join(' ') : '';
+  };
+  const usable = anchors
+    .filter((a) => a.id && !/^(h1|main|body|article)$/i.test(a.element ?? ''))
+    .map((a) => ({ id: a.id!, location: a.location, title: named(a) }))
+    .filter((a) => a.title)
+    .sort((a, b) => a.location - b.location);
+  const found: (SubResult & { named: boolean })[] = [];
+  usable.forEach((anchor, i) => {
+    const end = usable[i + 1]?.location ?? Infinity;
+    // Named by a match (the glossary entry of the word searched): first.
+    if (locations.some((l) => l >= anchor.location && l < end)) found.push({ title: anchor.title, id: anchor.id, named: locations.includes(anchor.location) });
   });
-  return found.slice(0, max);
+  return [...found.filter((f) => f.named), ...found.filter((f) => !f.named)].slice(0, max).map(({ title, id }) => ({ title, id }));
 }

@@ -149,3 +149,74 @@ describe('search finds the page that answers a realistic query', () => {
     expect(claimed.map((o) => o.query)).toEqual([]);
   });
 });
+
+/** The headings of a built page, each with the first characters of the text that follows it. */
+async function headingJoins(url: string): Promise<string[]> {
+  const html = await readFile(path.join(site, url, 'index.html'), 'utf8');
+  const main = html.slice(html.indexOf('<main'), html.lastIndexOf('</main>'));
+  const text = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&[a-z]+;|&#\d+;/g, '').replace(/\s+/g, '');
+  const joins: string[] = [];
+  for (const m of main.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>([\s\S]{0,400})/g)) {
+    const heading = text(m[2]!);
+    const next = text(m[3]!).slice(0, 3);
+    if (heading && next) joins.push(heading + next);
+  }
+  return joins;
+}
+
+describe('the search page shows clean results', () => {
+  test('excerpts start at a word, never glue a heading to its text, hold no markup, and come one per page', async () => {
+    const queries = ['议题', '停车', '公厕', '公共厕所', '环卫工人', '1+7+X', '社区协商', '中山街', '用到这一方法的案例', '案例字段怎么写', 'Cite source', '复制链接', '协商'];
+    const results = [];
+    for (const q of queries) {
+      const search = await browser.newPage({ viewport: { width: 390, height: 800 } });
+      await search.goto(`${server.url}/search/?q=${encodeURIComponent(q)}`);
+      await search.locator('#search-status').filter({ hasNotText: '正在搜索' }).filter({ hasText: /\S/ }).waitFor();
+      for (const item of await search.locator('#search-results > li').all()) {
+        const url = (await item.locator('h3 a').getAttribute('href'))!;
+        results.push({ q, url, excerpts: await item.locator('.excerpt').allTextContents(), subs: await item.locator('.subs a').allTextContents() });
+      }
+      await search.close();
+    }
+    expect(results.length).toBeGreaterThan(30);
+    const joins = new Map<string, string[]>();
+    for (const { q, url, excerpts, subs } of results) {
+      const where = `“${q}” → ${url}`;
+      expect(excerpts, where).toHaveLength(1);
+      const [excerpt] = excerpts as [string];
+      expect(excerpt.trim().length, where).toBeGreaterThan(0);
+      expect(excerpt, where).not.toMatch(/^[，、。；：！？,.;:!?）)】〕》”’]/);
+      expect(excerpt, where).not.toMatch(/[<>]|source=|title:|复制链接/);
+      expect(excerpt, where).not.toMatch(/\p{Script=Han}\s+\p{Script=Han}/u);
+      if (!joins.has(url)) joins.set(url, await headingJoins(url));
+      for (const glued of joins.get(url)!) expect(excerpt, `${where}: heading glued (${glued})`).not.toContain(glued);
+      for (const sub of subs) expect(sub, where).not.toMatch(/[<>]|复制链接/);
+    }
+  });
+
+  test('an out-of-domain question shows the nothing-relevant state: no results, the closest topics with their browse pages, and how to add a case', async () => {
+    const search = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    await search.goto(`${server.url}/search/?q=${encodeURIComponent('小区绿化')}`);
+    const status = search.locator('#search-status');
+    await status.filter({ hasText: '还没有' }).waitFor();
+    expect(await status.textContent()).toBe('手册里还没有关于“小区绿化”的案例。');
+    expect(await search.locator('#search-results > li').count()).toBe(0);
+    const empty = search.locator('#search-empty');
+    expect(await empty.isVisible()).toBe(true);
+    const topics = await empty.locator('a[href^="/browse/topics/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(topics).toContain('/browse/topics/environment/');
+    for (const href of topics) expect(existsSync(path.join(site, href!, 'index.html')), href!).toBe(true);
+    expect(await empty.locator('code').textContent()).toContain('npm run new -- case');
+    expect(await empty.locator('a[href="/guides/writing-a-case/"]').count()).toBe(1);
+    await search.close();
+  });
+
+  test('a result found through the thesaurus says which of the handbook’s words it searched', async () => {
+    const search = await browser.newPage();
+    await search.goto(`${server.url}/search/?q=${encodeURIComponent('街上没有厕所')}`);
+    await search.locator('#search-status').filter({ hasText: '找到' }).waitFor();
+    expect(await search.locator('#search-note').textContent()).toContain('“厕所”也按手册的说法“公厕”查找');
+    expect(await search.locator('#search-results > li h3 a').first().getAttribute('href')).toBe('/cases/zhongshan-street-toilet/');
+    await search.close();
+  });
+});

@@ -13,8 +13,10 @@ const NOT_TEXT = /<(script|style|template|pre)\b[^>]*>[\s\S]*?<\/\1>/g;
 /** Where a heading ends, and where it starts (so the text before it ends too). */
 const HEADING_CLOSE = /<\/h[1-6]>/g;
 const HEADING_OPEN = /<h[1-6]\b/g;
-/** Where any other block of text ends: paragraphs, list items, terms and definitions, cells, notes, sections. */
-const BLOCK_CLOSE = /<\/(?:p|li|dt|dd|td|th|caption|figcaption|blockquote|aside|summary|details|div|section|header|footer|nav|ul|ol|dl|tr|table)>|<br\s*\/?>/g;
+/** Where any other block of text ends: paragraphs, list items, definitions, cells, notes, sections. */
+const BLOCK_CLOSE = /<\/(?:p|li|dd|td|th|caption|figcaption|blockquote|aside|summary|details|div|section|header|footer|nav|ul|ol|dl|tr|table)>|<br\s*\/?>/g;
+/** A term of a definition list runs into its definition, as “term：definition”. */
+const TERM_CLOSE = /<\/dt>/g;
 const ENTITY = /&(?:#(\d+)|#x([\da-f]+)|(amp|lt|gt|quot|apos|nbsp));/gi;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -46,7 +48,8 @@ export function searchCopy(html: string): string | undefined {
     .replace(NOT_TEXT, '')
     .replace(HEADING_OPEN, `${BLOCK_END}$&`)
     .replace(HEADING_CLOSE, `$&${HEADING_END}`)
-    .replace(BLOCK_CLOSE, `$&${BLOCK_END}`)}</main>`;
+    .replace(BLOCK_CLOSE, `$&${BLOCK_END}`)
+    .replace(TERM_CLOSE, '$&：')}</main>`;
   const words = main.replace(/>([^<]+)</g, (whole, text: string) => (text.trim() ? `> ${escape(segmentWords(decode(text)))} <` : whole));
   return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${words}</body></html>\n`;
 }
