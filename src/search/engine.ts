@@ -65,6 +65,8 @@ const WEAK_WEIGHT = 0.25;
 const COMMON_SHARE = 0.4;
 /** How many of the best pages the floor reads when no page holds every word of the query. */
 const FLOOR_CHECKED = 8;
+/** A question longer than this many words is searched by its first ones (each word is a search). */
+const MAX_UNITS = 12;
 
 const HAN = /\p{Script=Han}/u;
 const hanLength = (text: string) => [...text].filter((c) => HAN.test(c)).length;
@@ -144,7 +146,7 @@ export function planQuery(query: string, thesaurus = new Thesaurus(), options: {
     units.push({ text: token.text, weak: token.kind === 'weak', alternatives });
   }
   for (const char of new Set(lone)) if (!units.some((u) => u.text === char)) units.push({ text: char, weak: false, alternatives: [] });
-  return units;
+  return units.slice(0, MAX_UNITS);
 }
 
 /** What one alternative found on one page. */
@@ -287,7 +289,7 @@ export async function searchHandbook<D extends PageText>(input: string, search: 
     perUnit.filter((u) => u.unit.alternatives.length === 0),
     perUnit,
   ];
-  const deciding = tiers.find((tier) => tier.length > 0)!;
+  const deciding = tiers.find((tier) => tier.length > 0) ?? [];
 
   const pages = new Map<string, RankedPage<D>>();
   for (const { unit, best, locations } of perUnit) {

@@ -108,6 +108,16 @@ describe('searchHandbook: ranking, matching and the relevance floor', () => {
     expect(parts.pages[0]!.matched[0]).toMatchObject({ kind: 'part' });
   });
 
+  test('empty, punctuation-only and very long queries answer without failing', async () => {
+    const { search, searched } = fakeIndex(HANDBOOK);
+    for (const q of ['', '   ', '？？', '“”']) expect((await searchHandbook(q, search, { pageCount: 5 })).relevant, q).toBe(false);
+    const long = '中山街公厕'.repeat(5) + Array.from({ length: 40 }, (_, i) => `词${i}语`).join('，');
+    searched.length = 0;
+    const found = await searchHandbook(long, search, { pageCount: 5 });
+    expect(found.units.length).toBeLessThanOrEqual(12);
+    expect(searched.length).toBeLessThan(60);
+  });
+
   test('Traditional characters are converted first', async () => {
     const { search } = fakeIndex(HANDBOOK);
     const found = await searchHandbook('涇崇路停車', search, { pageCount: 5 });
