@@ -36,7 +36,7 @@ const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ')
 function labels(record: Record, field: string): string[] {
   const value = (record as unknown as { [k: string]: Value | Value[] | string })[field];
   if (field === 'date') return [String(record.date).slice(0, 4)];
-  return (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'string' ? v : v.label));
+  return (Array.isArray(value) ? value : [value]).map((v) => (typeof v === "string" ? v : v?.label ?? ""));
 }
 
 describe('unknown and inferred values', () => {
