@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { checkPartialDate } from './dates.ts';
-import { allowedValues, resolveTaxonomy, type TaxonomyName } from './taxonomies.ts';
+import { allowedValues, resolveTaxonomy, taxonomyInputs, type TaxonomyName } from './taxonomies.ts';
 import { UNKNOWN, UNKNOWN_KEY } from './unknown.ts';
 
 /** ASCII kebab-case: the form of every id, in file names and references alike. */
@@ -64,5 +64,6 @@ export function taxonomy<T extends TaxonomyName>(name: T, options: { unknown?: b
       input,
     });
     return z.NEVER;
-  });
+    // The JSON Schema an editor validates with lists every value an author may write.
+  }).meta({ enum: [...taxonomyInputs(name), ...(options.unknown ? [UNKNOWN_KEY, UNKNOWN] : [])] });
 }

@@ -100,3 +100,9 @@ export function allowedValues(taxonomy: TaxonomyName): string {
     .map(([key, label]) => `${key}（${label}）`)
     .join('、');
 }
+
+/** Every value an author may write for a taxonomy: its keys, then its Chinese labels. */
+export function taxonomyInputs(taxonomy: TaxonomyName): string[] {
+  const values = taxonomies[taxonomy].values as Record<string, string>;
+  return [...Object.keys(values), ...Object.values(values)];
+}
