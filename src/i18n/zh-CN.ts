@@ -140,6 +140,12 @@ export default {
 
   'redirect.moved': '本页已移至',
 
+  'notFound.title': '找不到这一页',
+  'notFound.lead': '这个网址没有对应的页面：它可能已经改名或移走，也可能输入时少了或多了字符。',
+  'notFound.home': '回到首页',
+  'notFound.search': '搜索手册',
+  'notFound.browse': '按层级、领域、形式、年份和地区浏览案例',
+
   'print.title': '打印版',
   'print.lead': '整本手册在一页中：指南、方法、模式，然后是案例。每节注明永久网址，并附二维码，便于印发。',
   'print.toc': '目录',
