@@ -1,10 +1,14 @@
 import { t } from '../i18n/index.ts';
 import { labelOf } from '../schemas/taxonomies.ts';
 import type { CaseData } from '../schemas/case.ts';
+import { UNKNOWN } from '../schemas/common.ts';
+import { provinceSlug } from './browse.ts';
 
 export interface Fact {
   label: string;
   values: { text: string; path?: string }[];
+  /** What stands between values: 、 unless given (地区: 浙江省 · 湖州市). */
+  separator?: string;
 }
 
 /** Titles of methods, models and cases by id, for linking facts. */
@@ -19,6 +23,13 @@ export function regionText(region: CaseData['region']): string {
   return [region.province, region.city, region.county, region.place].filter(Boolean).join(' · ');
 }
 
+/** The region as facts-panel values: the province links to its browse page when known. */
+function regionValues(region: CaseData['region']): Fact['values'] {
+  const rest = [region.city, region.county, region.place].filter((n): n is string => Boolean(n)).map((text) => ({ text }));
+  const province = region.province === UNKNOWN ? { text: region.province } : { text: region.province, path: `/browse/province/${provinceSlug(region.province)}/` };
+  return [province, ...rest];
+}
+
 /**
  * The facts panel of a case, in reading order: 类型, 地区, 层级, 形式, 领域, 时间, 方法, 组成,
  * 参与者, 成果状态, 所属实践. Fields a case leaves empty are shown as 不详 where the panel always
@@ -29,11 +40,11 @@ export function caseFacts(data: CaseData, titles: TitleLookup): Fact[] {
   const unknown = t('case.unknown');
   const facts: Fact[] = [
     { label: t('case.kind'), values: [plain(labelOf('kind', data.kind))] },
-    { label: t('case.region'), values: [plain(regionText(data.region))] },
-    { label: t('case.level'), values: [plain(labelOf('level', data.level))] },
+    { label: t('case.region'), values: regionValues(data.region), separator: ' · ' },
+    { label: t('case.level'), values: [{ text: labelOf('level', data.level), path: `/browse/level/${data.level}/` }] },
     { label: t('case.forms'), values: data.forms.map((f) => ({ text: labelOf('forms', f), path: `/browse/forms/${f}/` })) },
     { label: t('case.topics'), values: data.topics.map((k) => ({ text: labelOf('topics', k), path: `/browse/topics/${k}/` })) },
-    { label: t('case.date'), values: [plain(data.date ?? unknown)] },
+    { label: t('case.date'), values: [data.date ? { text: data.date, path: `/browse/year/${data.date.slice(0, 4)}/` } : plain(unknown)] },
   ];
   if (data.methods.length) facts.push({ label: t('case.methods'), values: data.methods.map((id) => ({ text: titles.methods.get(id) ?? id, path: `/methods/${id}/` })) });
   if (data.models.length) facts.push({ label: t('case.models'), values: data.models.map((id) => ({ text: titles.models.get(id) ?? id, path: `/models/${id}/` })) });
