@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite } from '../helpers/build.ts';
+import { buildSite, defaultSite } from '../helpers/build.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { findLayoutProblems, formatFindings, LAYOUT_DEFAULTS } from '../helpers/layout.ts';
 import { PAGE_KINDS } from '../helpers/page-kinds.ts';
@@ -14,7 +14,7 @@ let servers: Awaited<ReturnType<typeof serveStatic>>[] = [];
 const pages: { kind: string; url: string }[] = [];
 
 beforeAll(async () => {
-  const [site, split] = await Promise.all([buildSite(), buildSite({ env: { YISHI_PRINT_SPLIT: '0' } })]);
+  const [site, split] = await Promise.all([defaultSite(), buildSite({ env: { YISHI_PRINT_SPLIT: '0' } })]);
   servers = [await serveStatic(site), await serveStatic(split)];
   for (const [kind, url] of Object.entries(PAGE_KINDS)) pages.push({ kind, url: servers[0]!.url + url });
   // A handbook with many cases prints them in volumes of a year each.
