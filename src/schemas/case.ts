@@ -16,7 +16,7 @@ const province = z.string().transform((input, ctx) => {
       : `“${input}”不是省级行政区的全称（如 浙江省、广西壮族自治区）；资料未载明时写“不详”`,
   });
   return z.NEVER;
-});
+}).meta({ enum: [...provinces, UNKNOWN] });
 
 /** Where the case took place, from province down to the smallest unit named. */
 export const regionSchema = z.strictObject({

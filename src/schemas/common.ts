@@ -1,14 +1,12 @@
 import { z } from 'astro/zod';
 import { checkPartialDate } from './dates.ts';
-import { allowedValues, resolveTaxonomy, type TaxonomyName } from './taxonomies.ts';
+import { allowedValues, resolveTaxonomy, taxonomyInputs, type TaxonomyName } from './taxonomies.ts';
+import { UNKNOWN, UNKNOWN_KEY } from './unknown.ts';
 
 /** ASCII kebab-case: the form of every id, in file names and references alike. */
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-/** Written where a source gives no value (a date, a province, a form). */
-export const UNKNOWN = '不详';
-/** The key of an unknown value, in URLs, filters and open data. */
-export const UNKNOWN_KEY = 'unknown';
+export { UNKNOWN, UNKNOWN_KEY } from './unknown.ts';
 
 /** A reference to another entry by id; whether it exists is a cross-file check. */
 export const idRef = z.string().regex(ID_PATTERN, {
@@ -66,5 +64,6 @@ export function taxonomy<T extends TaxonomyName>(name: T, options: { unknown?: b
       input,
     });
     return z.NEVER;
-  });
+    // The JSON Schema an editor validates with lists every value an author may write.
+  }).meta({ enum: [...taxonomyInputs(name), ...(options.unknown ? [UNKNOWN_KEY, UNKNOWN] : [])] });
 }

@@ -11,6 +11,7 @@
 import { t } from '../i18n/index.ts';
 import type { CaseData } from './case.ts';
 import { UNKNOWN, UNKNOWN_KEY } from './common.ts';
+import { caseCompleteness, completenessKeys } from './completeness.ts';
 import { yearOf } from './dates.ts';
 import type { InferableField } from './inferable.ts';
 import { provinceSlugs } from './regions.ts';
@@ -52,6 +53,8 @@ export interface CaseField {
   coded?: boolean;
   /** In the facts panel: always (不详 when unknown) or only when the case has a value. */
   facts?: 'always' | 'known';
+  /** What stands between values in the facts panel: 、 unless given (地区: 浙江省 · 湖州市). */
+  separator?: string;
   /** A browse facet (`/browse/<name>/<key>/`) and a search filter; keys must be URL-safe. */
   facet?: { browse: boolean; filter: boolean; order: 'declared' | 'newest' | 'pinyin'; label?: string };
   /** A reason two cases are alike (“同为{values}”); see `site/similar.ts`. */
@@ -93,8 +96,13 @@ export const caseFields: readonly CaseField[] = [
     values: (c) => [taxonomyValue('kind', c.data.kind)],
   },
   {
-    name: 'region', label: t('case.region'), many: false, facts: 'always', data: false, inferable: 'region',
-    values: (c) => [{ key: regionText(c.data.region), label: regionText(c.data.region) }],
+    name: 'region', label: t('case.region'), many: true, facts: 'always', separator: ' · ', data: false, inferable: 'region',
+    values: (c) => {
+      const { province, city, county, place } = c.data.region;
+      const rest = [city, county, place].filter((n): n is string => Boolean(n)).map((name) => ({ key: name, label: name }));
+      const first = province === UNKNOWN ? UNKNOWN_VALUE : { key: provinceSlug(province), label: province, path: `/browse/province/${provinceSlug(province)}/` };
+      return [first, ...rest];
+    },
   },
   {
     name: 'province', label: t('field.province'), many: false, coded: true, inferable: 'region',
@@ -121,7 +129,7 @@ export const caseFields: readonly CaseField[] = [
   },
   {
     name: 'date', label: t('case.date'), many: false, facts: 'always', inferable: 'date',
-    values: (c) => (c.data.date ? [{ key: c.data.date, label: c.data.date }] : [UNKNOWN_VALUE]),
+    values: (c) => (c.data.date ? [{ key: c.data.date, label: c.data.date, path: `/browse/year/${yearOf(c.data.date)}/` }] : [UNKNOWN_VALUE]),
   },
   {
     name: 'year', label: t('field.year'), many: false, inferable: 'date', data: false,
@@ -147,6 +155,14 @@ export const caseFields: readonly CaseField[] = [
   {
     name: 'status', label: t('case.status'), many: false, coded: true, facts: 'always', inferable: 'status',
     values: (c) => [c.data.outcome ? taxonomyValue('status', c.data.outcome.status) : UNKNOWN_VALUE],
+  },
+  {
+    name: 'completeness', label: t('completeness.title'), many: false, coded: true,
+    facet: { browse: true, filter: true, order: 'declared' },
+    values: (c) => {
+      const { key, label } = caseCompleteness(c.data);
+      return [{ key, label }];
+    },
   },
   { name: 'outcome', label: t('case.outcome'), many: false, values: (c) => text(c.data.outcome?.summary) },
   {
@@ -184,6 +200,7 @@ export function isInferred(field: CaseField, c: CaseView): boolean {
 
 /** The declared order of a field's values, where its values are a taxonomy. */
 export function declaredOrder(field: CaseField): string[] {
+  if (field.name === 'completeness') return [...completenessKeys];
   const values = (taxonomies as Record<string, { values: Record<string, string> } | undefined>)[field.name]?.values;
   return values ? Object.keys(values) : [];
 }

@@ -15,6 +15,8 @@ export interface Fact {
   inferred: boolean;
   /** The source does not say. */
   unknown: boolean;
+  /** What stands between values: 、 unless given. */
+  separator?: string;
 }
 
 /**
@@ -34,11 +36,12 @@ export function caseFacts(entry: CaseView, context: FieldContext): Fact[] {
       name: field.name,
       label: field.label,
       values: shown.map((v) => {
-        const path = v.key === UNKNOWN_VALUE.key ? undefined : v.path ?? (field.facet?.browse ? `/browse/${field.name}/${v.key}/` : undefined);
+        const path = v.key === UNKNOWN_VALUE.key || v === UNKNOWN_VALUE ? undefined : v.path ?? (field.facet?.browse ? `/browse/${field.name}/${v.key}/` : undefined);
         return path ? { text: v.label, path } : { text: v.label };
       }),
       inferred: isInferred(field, entry),
       unknown,
+      ...(field.separator && { separator: field.separator }),
     });
   }
   return facts;

@@ -2,7 +2,6 @@ import { z } from 'astro/zod';
 import { collectionDefs, type CollectionName } from '../schemas/index.ts';
 import { UNKNOWN, UNKNOWN_KEY } from '../schemas/common.ts';
 import { caseFields, type CaseField, type CaseView, type FieldValue } from '../schemas/fields.ts';
-import { provinces } from '../schemas/regions.ts';
 import { t } from '../i18n/index.ts';
 import { taxonomies, type TaxonomyName } from '../schemas/taxonomies.ts';
 import type { SiteConfig } from '../schemas/site-config.ts';
@@ -57,7 +56,7 @@ export function caseRecord(entry: CaseEntry, site: Pick<SiteInfo, 'site' | 'base
 
 /** `/data/cases.json`: the handbook, the taxonomies used, and every case sorted by id. */
 export function casesJson(entries: readonly CaseEntry[], site: SiteInfo): string {
-  const used: TaxonomyName[] = ['kind', 'level', 'forms', 'topics', 'status'];
+  const used = dataFields.map((f) => f.name).filter((name): name is TaxonomyName => Object.hasOwn(taxonomies, name));
   const document = {
     title: site.title,
     organisation: site.organisation,
@@ -108,33 +107,12 @@ export function casesCsv(entries: readonly CaseEntry[], site: Pick<SiteInfo, 'si
   return toCsv([CSV_HEADER, ...rows]);
 }
 
-/** Fields whose allowed values are a taxonomy (key or label) or the province list. */
-const ENUM_FIELDS: Partial<Record<CollectionName, Record<string, TaxonomyName | 'province'>>> = {
-  cases: { kind: 'kind', level: 'level', 'forms.*': 'forms', 'topics.*': 'topics', 'outcome.status': 'status', 'region.province': 'province' },
-  models: { kind: 'modelKind' },
-};
-
-type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; items?: JsonSchema };
-
-/** The node at a dotted path (`*` for array items) in a JSON Schema. */
-function nodeAt(schema: JsonSchema, path: string): JsonSchema | undefined {
-  let node: JsonSchema | undefined = schema;
-  for (const segment of path.split('.')) {
-    node = segment === '*' ? node?.items : node?.properties?.[segment];
-  }
-  return node;
-}
-
-function allowed(name: TaxonomyName | 'province'): string[] {
-  if (name === 'province') return [...provinces, UNKNOWN];
-  const values = taxonomies[name].values as Record<string, string>;
-  return [...Object.keys(values), ...Object.values(values)];
-}
+type JsonSchema = Record<string, unknown>;
 
 /**
  * The JSON Schema of a collection's frontmatter (the input side: what authors write), from
- * the same zod schema the check uses, with the allowed values of taxonomy fields filled in
- * (zod sees those only as strings, since they accept a key or a label through a transform).
+ * the same zod schema the check uses; taxonomy fields carry their allowed values (keys and
+ * labels) as metadata (`taxonomy()` in schemas/common.ts).
  */
 export function collectionJsonSchema(collection: CollectionName, site?: Pick<SiteInfo, 'title' | 'site' | 'base'>): JsonSchema {
   const { schema, label, format } = collectionDefs[collection];
@@ -149,11 +127,6 @@ export function collectionJsonSchema(collection: CollectionName, site?: Pick<Sit
       }
     },
   }) as JsonSchema;
-  for (const [path, name] of Object.entries(ENUM_FIELDS[collection] ?? {})) {
-    const node = nodeAt(json, path);
-    if (!node) throw new Error(`open-data: ${collection} has no field ${path}`);
-    node.enum = allowed(name);
-  }
   const file = format === 'mdx' ? `content/${collection}/<id>.mdx 的 frontmatter（开头两行 --- 之间的部分）` : `content/${collection}/<id>.yaml`;
   const { $schema, ...rest } = json;
   return {

@@ -12,7 +12,7 @@
  * broken by id.
  */
 import type { CaseData } from '../schemas/case.ts';
-import { UNKNOWN_KEY } from '../schemas/common.ts';
+import { UNKNOWN, UNKNOWN_KEY } from '../schemas/common.ts';
 import { caseField, isInferred, type CaseView } from '../schemas/fields.ts';
 import type { InferableField } from '../schemas/inferable.ts';
 import { labelOf } from '../schemas/taxonomies.ts';
@@ -133,7 +133,7 @@ const FACET_COUNT = FACETS.length;
 /** Names hidden in the sources (xx县, 某市) or not given (不详) say nothing about place. */
 function knownPlace(name: string | undefined): string | undefined {
   const trimmed = name?.trim();
-  if (!trimmed || trimmed === '不详' || /x{2}|某|＊|\*/i.test(trimmed)) return undefined;
+  if (!trimmed || trimmed === UNKNOWN || /x{2}|某|＊|\*/i.test(trimmed)) return undefined;
   return trimmed;
 }
 

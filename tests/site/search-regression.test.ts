@@ -4,7 +4,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite } from '../helpers/build.ts';
+import { defaultSite } from '../helpers/build.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { FIXTURES, PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { serveStatic } from '../helpers/serve.ts';
@@ -43,7 +43,7 @@ beforeAll(async () => {
     queries: Expectation[];
     nothingRelevant: string[];
   });
-  site = await buildSite();
+  site = await defaultSite();
   server = await serveStatic(site);
 
   // The search page's own search code, bundled for the browser as it will ship.

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildSite } from '../helpers/build.ts';
+import { defaultSite } from '../helpers/build.ts';
 import { parseCsv } from '../helpers/csv.ts';
 
 interface Value {
@@ -25,7 +25,7 @@ let site: string;
 let records: Record[];
 
 beforeAll(async () => {
-  site = await buildSite();
+  site = await defaultSite();
   records = (JSON.parse(await readFile(path.join(site, 'data/cases.json'), 'utf8')) as { cases: Record[] }).cases;
 });
 
@@ -36,7 +36,7 @@ const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ')
 function labels(record: Record, field: string): string[] {
   const value = (record as unknown as { [k: string]: Value | Value[] | string })[field];
   if (field === 'date') return [String(record.date).slice(0, 4)];
-  return (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'string' ? v : v.label));
+  return (Array.isArray(value) ? value : [value]).map((v) => (typeof v === "string" ? v : v?.label ?? ""));
 }
 
 describe('unknown and inferred values', () => {

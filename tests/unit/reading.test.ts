@@ -70,7 +70,9 @@ describe('case facts and outcome', () => {
     const byLabel = Object.fromEntries(facts.map((f) => [f.label, f.values]));
     expect(facts.find((f) => f.label === '时间')).toMatchObject({ unknown: true, inferred: false });
     expect(Object.keys(byLabel)).toEqual(['类型', '地区', '层级', '形式', '领域', '时间', '方法', '成果状态', '所属实践']);
-    expect(byLabel['地区']).toEqual([{ text: '浙江省 · xx社区' }]);
+    expect(byLabel['地区']).toEqual([{ text: '浙江省', path: '/browse/province/zhejiang/' }, { text: 'xx社区' }]);
+    expect(facts.find((f) => f.label === '地区')?.separator).toBe(' · ');
+    expect(byLabel['层级']).toEqual([{ text: '社区', path: '/browse/level/community/' }]);
     expect(byLabel['时间']).toEqual([{ text: '不详' }]);
     expect(byLabel['成果状态']).toEqual([{ text: '不详' }]);
     expect(byLabel['方法']).toEqual([{ text: '六步议事程序', path: '/methods/six-step-procedure/' }]);
