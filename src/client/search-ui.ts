@@ -187,7 +187,8 @@ export class SearchPage extends HTMLElement {
     if (run !== this.#run) return;
     // Announced once the first results are on the page.
     if (!state.q && !hasFilters) status.textContent = t('search.prompt');
-    else if (outcome && !outcome.relevant) {
+    // With filters on, nothing relevant may be the filters' doing: say so instead.
+    else if (outcome && !outcome.relevant && !hasFilters) {
       await this.#showNothingRelevant(outcome);
       if (run !== this.#run) return;
       status.textContent = t('search.nothing', { query: outcome.query });
