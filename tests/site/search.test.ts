@@ -162,6 +162,8 @@ describe('the search page', () => {
     await page.waitForLoadState('networkidle');
     expect(fetched.filter((u) => u.startsWith('/pagefind/index/')).length).toBeGreaterThan(0);
     expect(fetched.filter((u) => u.startsWith('/pagefind/filter/'))).toEqual([]);
+    // Nor Pagefind's web worker: the searches run on the page's thread.
+    expect(fetched.filter((u) => u.includes('pagefind-worker'))).toEqual([]);
     await page.locator('details.filters > summary').click();
     await page.locator('input[name="level"]').first().waitFor();
     expect(fetched.filter((u) => u.startsWith('/pagefind/filter/')).length).toBeGreaterThan(0);
