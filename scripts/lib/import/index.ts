@@ -166,10 +166,12 @@ export async function importLedger(options: ImportOptions): Promise<ImportResult
   }
 
   // A new case needs every required field: a missing column is one problem, naming the rows.
+  const missingColumns = new Set<string>();
   if (newRows.length > 0) {
     for (const name of ['title', 'kind', 'summary', 'date', 'province', 'level', 'forms', 'topics', 'sources']) {
       if (header.fields.has(name)) continue;
       const label = caseField(name).label;
+      missingColumns.add(label);
       const lines = newRows.length > 5 ? `${newRows.slice(0, 5).join('、')} 等 ${newRows.length} 行` : newRows.join('、');
       problems.push({ line: header.line, column: label, message: `缺少这一列。第 ${lines} 是新案例，必须填写${label}（可写的值见 /data/cases-template.xlsx）` });
     }
@@ -208,7 +210,7 @@ export async function importLedger(options: ImportOptions): Promise<ImportResult
       const plan = byFile.get(inContent(copy, scratch, problem.file));
       if (plan) {
         const column = columnOf(problem, header, plan.row, bodyLineOf(plan.text));
-        if (plan.row.failed.has(column)) continue;
+        if (plan.row.failed.has(column) || missingColumns.has(column)) continue;
         problems.push({ line: plan.row.line, column, message: problem.message });
       } else if (!baseline.has(key(problem, copy, scratch))) {
         // A problem in another file that the import causes (an id taken twice, say): as the check says it.
