@@ -116,7 +116,9 @@ function nodeAt(schema: JsonSchema, path: string): JsonSchema | undefined {
 function allowed(name: TaxonomyName | 'province'): string[] {
   if (name === 'province') return [...provinces, UNKNOWN];
   const values = taxonomies[name].values as Record<string, string>;
-  return [...Object.keys(values), ...Object.values(values)];
+  // Forms and topics take 不详 (unknown) too, where the source does not say (case.ts).
+  const unknown = name === 'forms' || name === 'topics' ? [UNKNOWN_KEY, UNKNOWN] : [];
+  return [...Object.keys(values), ...Object.values(values), ...unknown];
 }
 
 /**

@@ -14,4 +14,5 @@ export const PAGE_KINDS: Record<string, string> = {
   'browse-value': '/browse/topics/traffic/',
   search: '/search/?q=停车',
   print: '/print/',
+  data: '/data/',
 };
