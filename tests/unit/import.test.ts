@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { casesCsv, casesJson } from '../../src/site/open-data.ts';
 import { entryData, listZip } from '../../src/site/zip.ts';
 import { contentWith, PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { parseCsv as parseCsvForTest } from '../helpers/csv.ts';
+import writeXlsxFile from 'write-excel-file/node';
 import { casesOf, csvText, encodeGbk, HELD_OUT_HEADER, HELD_OUT_ROWS, HELD_OUT_TITLE, snapshot, writeLedgerXlsx } from '../helpers/ledger.ts';
 
 const site = { title: '议事手册', organisation: '编写组', description: '简介', site: undefined, base: '/', licence: undefined };
@@ -444,4 +446,48 @@ describe('npm run new -- ledger', () => {
     expect(result.ok && result.written).toEqual([{ file: 'content/cases/example-community-parking.mdx', line: 2, action: 'created' }]);
     expect((await validateContent(where.content, where.root)).problems).toEqual([]);
   });
+});
+
+describe('cells Excel typed itself', () => {
+  test('a date cell and a number cell in the 时间 column are read as YYYY-MM-DD and YYYY', async () => {
+    const where = await project();
+    const header = HELD_OUT_HEADER.map((value) => ({ value, type: String }));
+    const row = (date: unknown, title: string) => HELD_OUT_ROWS[1]!.map((value, i) => {
+      if (HELD_OUT_HEADER[i] === '时间') return date;
+      if (HELD_OUT_HEADER[i] === '标题') return { value: title, type: String };
+      return value === '' ? null : { value, type: String };
+    });
+    const file = path.join(await scratch(), 'typed.xlsx');
+    await writeXlsxFile([header, row({ value: new Date(Date.UTC(2023, 4, 9)), type: Date, format: 'yyyy-mm-dd' }, '日期单元格议事'), row({ value: 2021, type: Number }, '数字单元格议事')] as never).toFile(file);
+    expect(await run(file, where)).toMatchObject({ ok: true });
+    expect(await readFile(path.join(where.content, 'cases/ri-qi-dan-yuan-ge-yi-shi.mdx'), 'utf8')).toContain('date: 2023-05-09');
+    expect(await readFile(path.join(where.content, 'cases/shu-zi-dan-yuan-ge-yi-shi.mdx'), 'utf8')).toContain('date: 2021\n');
+  });
+});
+
+describe('npm run import', () => {
+  const cli = (args: string[]) => spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/import.ts'), ...args], { encoding: 'utf8', cwd: PROJECT_ROOT });
+
+  test('says what it wrote; a ledger with a mistake exits 1, lists it, and writes nothing', async () => {
+    const where = await project();
+    const dir = await scratch();
+    const good = path.join(dir, 'good.csv');
+    await writeFile(good, csvText([HELD_OUT_HEADER, HELD_OUT_ROWS[0]!]));
+    const dry = cli([good, '--content', where.content, '--dry-run']);
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toMatch(/将新建 .*cheng-dong-she-qu-jia-zhuang-dian-ti-xie-shang\.mdx（台账第 2 行）/);
+    expect(dry.stdout).toContain('检查通过，没有写入文件');
+    const written = cli([good, '--content', where.content]);
+    expect(written.status).toBe(0);
+    expect(written.stdout).toMatch(/已新建 .*cheng-dong-she-qu-jia-zhuang-dian-ti-xie-shang\.mdx（台账第 2 行）\n导入完成（UTF-8 编码）：1 行，新建 1 个、更新 0 个、未改变 0 个案例/);
+    const before = await snapshot(where.content);
+    const bad = path.join(dir, 'bad.csv');
+    await writeFile(bad, csvText([HELD_OUT_HEADER, HELD_OUT_ROWS[1]!.map((v, i) => (HELD_OUT_HEADER[i] === '层级' ? '小区' : v))]));
+    const failed = cli([bad, '--content', where.content]);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toMatch(/bad\.csv {2}行 2 {2}列「层级」 {2}“小区”不是可用的值/);
+    expect(failed.stderr).toContain('共发现 1 个问题，涉及 1 行。没有写入任何文件。');
+    expect(await snapshot(where.content)).toEqual(before);
+    expect(cli([]).stderr).toContain('缺少台账文件');
+  }, 60_000);
 });

@@ -43,6 +43,8 @@ export function applyRow(base: Data, row: LedgerRow): Data {
     const [top, sub] = path as [string, string | undefined];
     if (sub === undefined) {
       if (isEmpty(value)) delete data[top];
+      // A year alone is written as the handbook writes it, `date: 2023`, not as quoted text.
+      else if (name === 'date' && typeof value === 'string' && /^\d{4}$/.test(value)) data[top] = Number(value);
       else data[top] = name === 'sources' ? mergeSources(value as string[], base.sources) : value;
       continue;
     }
