@@ -157,7 +157,7 @@ export const caseFields: readonly CaseField[] = [
     values: (c) => [c.data.outcome ? taxonomyValue('status', c.data.outcome.status) : UNKNOWN_VALUE],
   },
   {
-    name: 'completeness', label: t('completeness.title'), many: false, coded: true,
+    name: 'completeness', label: t('completeness.title'), many: false, coded: true, data: false,
     facet: { browse: true, filter: true, order: 'declared' },
     values: (c) => {
       const { key, label } = caseCompleteness(c.data);

@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
 import { collectionDefs, type CollectionName } from '../schemas/index.ts';
 import { UNKNOWN, UNKNOWN_KEY } from '../schemas/common.ts';
-import { caseFields, type CaseField, type CaseView, type FieldValue } from '../schemas/fields.ts';
-import { t } from '../i18n/index.ts';
+import type { CaseField, CaseView } from '../schemas/fields.ts';
+import { LEDGER_HEADER, LEDGER_SEPARATOR, ledgerFields, ledgerRows, neutralise, type LedgerCase } from './ledger.ts';
 import { taxonomies, type TaxonomyName } from '../schemas/taxonomies.ts';
 import type { SiteConfig } from '../schemas/site-config.ts';
 import { entryPath, publicUrl } from './paths.ts';
@@ -29,7 +29,7 @@ export interface Term {
 export type CaseRecord = Record<string, unknown> & { id: string; url: string };
 
 /** The fields written into the open data, in column order. */
-export const dataFields = caseFields.filter((f) => f.data !== false);
+export const dataFields = ledgerFields;
 
 const byId = <T extends { id: string }>(entries: readonly T[]): T[] => [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
@@ -70,9 +70,13 @@ export function casesJson(entries: readonly CaseEntry[], site: SiteInfo): string
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-/** One CSV field, quoted as RFC 4180 says: when it holds a quote, comma or line break. */
+/**
+ * One CSV field: neutralised so no spreadsheet program runs it as a formula (`ledger.ts`), then
+ * quoted as RFC 4180 says, when it holds a quote, comma or line break.
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = neutralise(value);
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** A CSV document: UTF-8 BOM (so spreadsheet programs read Chinese correctly), CRLF line ends. */
@@ -81,30 +85,14 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 }
 
 /** Several values in one cell. */
-export const CSV_SEPARATOR = '；';
+export const CSV_SEPARATOR = LEDGER_SEPARATOR;
 
-type Column = [header: string, cell: (entry: CaseEntry) => string];
+/** The CSV's columns: the ledger's (a coded field gives a label column and a key column; the body last). */
+export const CSV_HEADER = LEDGER_HEADER;
 
-/** The CSV's columns from the registry: a coded field gives a label column and a key column. */
-function csvColumns(site: Pick<SiteInfo, 'site' | 'base'>): Column[] {
-  return dataFields.flatMap((field): Column[] => {
-    const cell = (pick: (v: FieldValue) => string) => (entry: CaseEntry) => field.values(entry).map(pick).join(CSV_SEPARATOR);
-    const keyOrUnknown = (v: FieldValue) => (v.key === UNKNOWN_KEY ? UNKNOWN : v.key);
-    const columns: Column[] = field.coded
-      ? [[field.label, cell((v) => v.label)], [t('field.code', { label: field.label }), cell((v) => v.key)]]
-      : [[field.label, cell(keyOrUnknown)]];
-    if (field.name === 'title') columns.push([t('field.url'), (entry) => publicUrl(site, entryPath('cases', entry.id))]);
-    return columns;
-  });
-}
-
-export const CSV_HEADER = csvColumns({ site: undefined, base: '/' }).map(([name]) => name);
-
-/** `/data/cases.csv`: one row per case, sorted by id; several values joined with “；”. */
-export function casesCsv(entries: readonly CaseEntry[], site: Pick<SiteInfo, 'site' | 'base'>): string {
-  const columns = csvColumns(site);
-  const rows = byId(entries).map((entry) => columns.map(([, cell]) => cell(entry)));
-  return toCsv([CSV_HEADER, ...rows]);
+/** `/data/cases.csv`: the case ledger, one row per case sorted by id; several values joined with “；”. */
+export function casesCsv(entries: readonly LedgerCase[], site: Pick<SiteInfo, 'site' | 'base'>): string {
+  return toCsv(ledgerRows(entries, site));
 }
 
 type JsonSchema = Record<string, unknown>;
@@ -112,7 +100,7 @@ type JsonSchema = Record<string, unknown>;
 /**
  * The JSON Schema of a collection's frontmatter (the input side: what authors write), from
  * the same zod schema the check uses; taxonomy fields carry their allowed values (keys and
- * labels) as metadata (`taxonomy()` in schemas/common.ts).
+ * labels, and 不详 where allowed) as metadata (`taxonomy()` in schemas/common.ts).
  */
 export function collectionJsonSchema(collection: CollectionName, site?: Pick<SiteInfo, 'title' | 'site' | 'base'>): JsonSchema {
   const { schema, label, format } = collectionDefs[collection];

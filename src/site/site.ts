@@ -7,6 +7,9 @@ export const site = runtime.site;
 /** Above this many cases the print edition puts its cases in volumes of a year each. */
 export const printSplit = runtime.printSplit;
 
+/** The handbook's version and the date its content last changed (scripts/lib/build/build-info.ts). */
+export const buildInfo = { version: runtime.version, dataDate: runtime.dataDate };
+
 /** The absolute URL of a page when `site` is configured, for canonical links. */
 export function canonicalUrl(pathname: string): string | undefined {
   return site.site ? publicUrl(site, pathname.replace(new RegExp(`^${site.base.replace(/\/$/, '')}`), '')) : undefined;

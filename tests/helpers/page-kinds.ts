@@ -17,5 +17,6 @@ export const PAGE_KINDS: Record<string, string> = {
   'browse-value': '/browse/topics/traffic/',
   search: '/search/?q=停车',
   print: '/print/',
+  data: '/data/',
   'not-found': '/404.html',
 };

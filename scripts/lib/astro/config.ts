@@ -7,6 +7,7 @@ import { PRINT_SPLIT_DEFAULT } from '../../../src/site/print.ts';
 import { termLinks, termNames } from '../../../src/site/term-links.ts';
 import { readEntries } from '../check/entries.ts';
 import { loadSiteConfig } from '../site-config.ts';
+import { buildInfo } from '../build/build-info.ts';
 import { USER_ENV, type Env } from '../user-env.ts';
 import { handbookIntegration } from './integration.ts';
 import { dropStaleContentStore } from './schema-cache.ts';
@@ -41,7 +42,7 @@ export async function handbookConfig(options: HandbookOptions): Promise<AstroUse
   const contentDir = path.resolve(root, options.contentDir ?? 'content');
   // handbook.config.ts, validated: a broken config stops here with every problem listed.
   const site = loadSiteConfig({ root, env });
-  const runtime = { site, contentDir, printSplit: printSplitFrom(env[USER_ENV.printSplit]) };
+  const runtime = { site, contentDir, printSplit: printSplitFrom(env[USER_ENV.printSplit]), ...buildInfo(root, contentDir, site.version) };
   // The dev server keeps its store in .astro/, builds in the cache folder.
   dropStaleContentStore(root, [options.cacheDir ?? path.join(root, 'node_modules/.astro'), path.join(root, '.astro')]);
   const terms = termNames(await readEntries(contentDir, ['terms']));
