@@ -10,6 +10,7 @@ import { swapInto } from '../src/lib/build/swap.ts';
 import { VALIDATED_ENV } from '../src/integrations/validate-content.ts';
 import { checkLinkManifest, createLinkManifest, formatMissingLinks, MANIFEST_FILE, readLinkManifest, sortUrls, writeLinkManifest } from '../src/lib/link-manifest.ts';
 import { loadSiteConfig } from '../src/lib/site-config.ts';
+import { missingSiteWarning } from '../src/lib/site-warning.ts';
 import { startTimings, TIMINGS_ENV } from '../src/lib/build/timings.ts';
 import { startAstroBuild } from '../src/lib/build/astro-process.ts';
 import { checkInChild } from '../src/lib/build/check-process.ts';
@@ -104,6 +105,8 @@ try {
 
   await swapInto(tmpDir, outDir);
   console.log(`✓ 网站已写入 ${path.relative(process.cwd(), outDir) || outDir}`);
+  const warning = missingSiteWarning(loadSiteConfig({ root }));
+  if (warning) console.warn(warning);
   if (timings) console.log(await timings.report());
 
   if (manifest) {

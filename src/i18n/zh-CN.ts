@@ -97,6 +97,11 @@ export default {
   'copyLink.done': '已复制',
   'copyLink.text': '复制链接',
 
+  'share.label': '分享与打印',
+  'share.copy': '复制链接（本页）',
+  'share.print': '打印本页',
+  'share.qr': '二维码',
+
   'model.formula': '公式',
   'model.diagram': '“{formula}”各部分',
   'model.interpretation': '本手册理解',
@@ -186,7 +191,6 @@ export default {
   'print.toc': '目录',
   'print.permalink': '网址',
   'print.qr': '二维码：{url}',
-  'print.noSite': '在 handbook.config.ts 中填写 site（网站地址）后，每节会附上可扫描的二维码。',
   'print.part.guides': '第一部分　指南',
   'print.part.methods': '第二部分　方法',
   'print.part.models': '第三部分　模式',

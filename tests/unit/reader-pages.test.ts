@@ -53,3 +53,21 @@ describe('the home page', () => {
     expect(mostUsedMethod([cases[2]!, c('d', {})])).toBe('m2');
   });
 });
+
+describe('print links', () => {
+  test('site-root links become absolute on paper when the site is known; anchors and other URLs stay', async () => {
+    const { absoluteLinks, printLead } = await import('../../src/lib/print-links.ts');
+    const html = '<a href="/cases/x/">x</a><a href="#a">a</a><a href="https://b.org/">b</a><a href="//c.org/">c</a>';
+    expect(absoluteLinks(html, 'https://a.org')).toBe('<a href="https://a.org/cases/x/">x</a><a href="#a">a</a><a href="https://b.org/">b</a><a href="//c.org/">c</a>');
+    expect(absoluteLinks(html, undefined)).toBe(html);
+    expect(printLead('每节注明永久网址，并附二维码，便于印发。', {})).toBe('每节注明永久网址，便于印发。');
+    expect(printLead('每节注明永久网址，并附二维码，便于印发。', { site: 'https://a.org' })).toContain('二维码');
+  });
+
+  test('npm run build warns once when site is unset, saying what is missing and how to fix it', async () => {
+    const { missingSiteWarning } = await import('../../src/lib/site-warning.ts');
+    expect(missingSiteWarning({ site: 'https://a.org' })).toBeUndefined();
+    const warning = missingSiteWarning({})!;
+    for (const word of ['site', '二维码', 'RSS', '网站地图', 'canonical', 'handbook.config.ts', 'YISHI_SITE']) expect(warning).toContain(word);
+  });
+});
