@@ -86,10 +86,13 @@ export default {
   'outcome.notReached': '未到达',
   'outcome.unknown': '不详',
 
+  'toc.title': '本页目录',
+
   'method.steps': '步骤',
   'method.step': '第 {n} 步',
   'method.who': '由谁做',
   'method.output': '产出',
+  'method.unstated': '未载明',
   'method.principles': '原则',
   'method.usedBy': '用到这一方法的案例',
   'method.origin': '出自',
@@ -107,6 +110,8 @@ export default {
   'model.interpretation': '本手册理解',
   'model.unstated': '资料未载明',
   'model.members': '成员',
+  'model.from': '来自以下 {count} 类人员：',
+  'model.seatsUnstated': '各类几席未载明',
   'model.usedBy': '采用这一模式的案例',
 
   'guide.previous': '上一章',

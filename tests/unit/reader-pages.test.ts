@@ -71,3 +71,21 @@ describe('print links', () => {
     for (const word of ['site', '二维码', 'RSS', '网站地图', 'canonical', 'handbook.config.ts', 'YISHI_SITE']) expect(warning).toContain(word);
   });
 });
+
+describe('method and model pages', () => {
+  test('a long page with at least three sections gets a table of contents; a short one does not', async () => {
+    const { pageToc, textLength } = await import('../../src/lib/page-toc.ts');
+    const items = [{ id: 'a', label: '甲' }, false as const, { id: 'b', label: '乙' }, { id: 'c', label: '丙' }];
+    expect(pageToc(items, 5000).map((i) => i.id)).toEqual(['a', 'b', 'c']);
+    expect(pageToc(items, 500)).toEqual([]);
+    expect(pageToc(items.slice(0, 3), 5000)).toEqual([]);
+    expect(textLength('<Cite source="x" />一二 三\n', '四')).toBe(4);
+  });
+
+  test('words stay whole where a narrow box may break a line: 邀请, not 邀/请', async () => {
+    const { words, wordBreaksHtml } = await import('../../src/lib/word-breaks.ts');
+    expect(words('按议题邀请')).toContain('邀请');
+    expect(wordBreaksHtml('利益相关方（按议题邀请）')).toContain('<wbr>邀请');
+    expect(wordBreaksHtml('<b>')).toBe('&lt;<wbr>b<wbr>&gt;');
+  });
+});
