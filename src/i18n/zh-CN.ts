@@ -140,13 +140,14 @@ export default {
   'note.interpretation': '本手册理解：',
 
   'browse.title': '分类浏览',
-  'browse.lead': '按层级、领域、形式、年份和地区查看案例，每一类都注明案例数。',
+  'browse.lead': '按层级、领域、形式、年份、地区和资料完整度查看案例，每一类都注明案例数。',
   'browse.count': '{count} 个',
   'browse.facet.level': '层级',
   'browse.facet.topics': '领域',
   'browse.facet.forms': '形式',
   'browse.facet.year': '年份',
   'browse.facet.province': '地区',
+  'browse.facet.completeness': '资料完整度',
   'browse.valueTitle': '{facet}：{value}',
   'browse.unknown': '不详',
 

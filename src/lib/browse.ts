@@ -3,9 +3,10 @@ import { UNKNOWN } from '../schemas/common.ts';
 import { labelOf, taxonomies } from '../schemas/taxonomies.ts';
 import { yearOf } from './dates.ts';
 import { pinyinKey } from './pinyin-sort.ts';
+import { completenessKeys, completenessLabel, type CompletenessKey } from './completeness.ts';
 
 /** The facets cases can be browsed by, in the order the browse page shows them. */
-export const browseFacets = ['level', 'topics', 'forms', 'year', 'province'] as const;
+export const browseFacets = ['level', 'topics', 'forms', 'year', 'province', 'completeness'] as const;
 export type BrowseFacet = (typeof browseFacets)[number];
 
 /** What browsing needs of a case. */
@@ -16,6 +17,8 @@ export interface BrowsableCase {
   forms: string[];
   date: string | null;
   province: string;
+  /** 资料完整度 (src/lib/completeness.ts); cases without it are not in that facet. */
+  completeness?: CompletenessKey;
 }
 
 export interface FacetValue {
@@ -53,6 +56,8 @@ function valuesOf(facet: BrowseFacet, c: BrowsableCase): { slug: string; label: 
     }
     case 'province':
       return [{ slug: provinceSlug(c.province), label: c.province }];
+    case 'completeness':
+      return c.completeness ? [{ slug: c.completeness, label: completenessLabel(c.completeness) }] : [];
   }
 }
 
@@ -71,7 +76,7 @@ export function facetValues(facet: BrowseFacet, cases: readonly BrowsableCase[])
     }
   }
   const values = [...found.values()];
-  const order = facet === 'year' || facet === 'province' ? undefined : Object.keys(taxonomies[facet].values);
+  const order = facet === 'year' || facet === 'province' ? undefined : facet === 'completeness' ? [...completenessKeys] : Object.keys(taxonomies[facet].values);
   const rank = (v: FacetValue): string => {
     if (v.slug === 'unknown') return '\uffff';
     if (order) return String(order.indexOf(v.slug)).padStart(3, '0');

@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { computeSimilar, type SimilarResult } from './similar.ts';
 import { recordTiming } from './build/timings.ts';
+import { caseCompleteness } from './completeness.ts';
 
 /**
  * Shared queries over the collections. A build renders thousands of pages from the same content,
@@ -97,6 +98,7 @@ export async function browsableCases() {
     forms: c.data.forms,
     date: c.data.date,
     province: c.data.region.province,
+    completeness: caseCompleteness(c.data).key,
   }));
 }
 

@@ -89,3 +89,21 @@ describe('method and model pages', () => {
     expect(wordBreaksHtml('<b>')).toBe('&lt;<wbr>b<wbr>&gt;');
   });
 });
+
+describe('资料完整度 as a browse facet', () => {
+  test('cases are grouped high, medium, low, in that order, with Chinese labels', async () => {
+    const { facetValues, browseFacets } = await import('../../src/lib/browse.ts');
+    expect(browseFacets).toContain('completeness');
+    const base = { level: 'community', topics: ['traffic'], forms: ['council'], date: null, province: '不详' };
+    const values = facetValues('completeness', [
+      { id: 'a', ...base, completeness: 'low' },
+      { id: 'b', ...base, completeness: 'high' },
+      { id: 'c', ...base, completeness: 'low' },
+      { id: 'd', ...base },
+    ]);
+    expect(values.map((v) => [v.slug, v.label, v.ids])).toEqual([
+      ['high', '资料较完整', ['b']],
+      ['low', '资料缺失较多', ['a', 'c']],
+    ]);
+  });
+});
