@@ -1,6 +1,6 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -110,8 +110,10 @@ describe('printing', () => {
 });
 
 describe('wording a reader sees', () => {
-  test('no English keys, no developer talk, no 资料未载明 box that repeats itself, one 〔出处〕 per source and section', async () => {
+  test('no English keys or source ids, no developer talk, no 资料未载明 box that repeats itself, one 〔出处〕 per source and section', async () => {
     const problems: string[] = [];
+    const sourceIds = (await readdir(path.join(PROJECT_ROOT, 'content/sources'))).map((f) => f.replace(/\.ya?ml$/, ''));
+    expect(sourceIds.length).toBeGreaterThan(2);
     for (const file of await htmlFiles(site)) {
       if (file.startsWith('schemas/') || file.startsWith('data/')) continue;
       const html = await readPage(site, file);
@@ -120,6 +122,7 @@ describe('wording a reader sees', () => {
       if (/无需脚本|JavaScript|脚本/.test(text) && !file.startsWith('search/') && !file.startsWith('guides/writing-a-case')) problems.push(`${file}: talks about scripts`);
       if (/资料未载明：\s*资料没有/.test(text)) problems.push(`${file}: 资料未载明：资料没有…`);
       if (/\b(public-welfare|health-education|public-order)\b/.test(text)) problems.push(`${file}: an English taxonomy key`);
+      for (const id of sourceIds) if (text.includes(id)) problems.push(`${file}: the source id ${id} instead of its title`);
       for (const section of html.split(/<h2[\s>]/)) {
         const sources = [...section.matchAll(/<sup class="cite" data-source="([^"]+)"/g)].map((m) => m[1]!);
         if (new Set(sources).size !== sources.length) problems.push(`${file}: a source cited twice in one section`);
