@@ -12,6 +12,7 @@ import { loadSiteConfig } from './lib/site-config.ts';
 import { startTimings } from './lib/build/timings.ts';
 import { startAstroBuild } from './lib/build/astro-process.ts';
 import { checkInChild } from './lib/build/check-process.ts';
+import { missingSiteWarning } from './lib/site-warning.ts';
 
 const { values } = parseArgs({
   options: {
@@ -42,9 +43,9 @@ const timings = values.timings ? await startTimings() : undefined;
 // The user's overrides (README, “Environment variables”): read here once, handed on as options.
 const env = process.env;
 // A broken handbook.config.ts stops here, before anything starts, with every problem listed.
-let base: string;
+let config: ReturnType<typeof loadSiteConfig>;
 try {
-  base = loadSiteConfig({ root, env }).base;
+  config = loadSiteConfig({ root, env });
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
@@ -106,12 +107,14 @@ try {
   const manifestFile = path.join(root, MANIFEST_FILE);
   const manifest = contentDir === path.join(root, 'content') ? await readLinkManifest(manifestFile) : undefined;
   if (manifest) {
-    const missing = await checkLinkManifest(tmpDir, manifest, base);
+    const missing = await checkLinkManifest(tmpDir, manifest, config.base);
     if (missing.length > 0) throw new Error(formatMissingLinks(missing));
   }
 
   await swapInto(tmpDir, outDir);
   console.log(`✓ 网站已写入 ${path.relative(process.cwd(), outDir) || outDir}`);
+  const warning = missingSiteWarning(config);
+  if (warning) console.warn(warning);
   if (timings) console.log(await timings.report());
 
   if (manifest) {

@@ -52,12 +52,11 @@ try {
     await page.goto(`${server.url}${job.url}`, { waitUntil: 'networkidle', timeout: 0 });
     await page.pdf({
       path: job.file,
+      // A4, margins and page numbers come from the print stylesheet's @page rule (src/styles/print.css),
+      // so that printing a page from the browser gives the same pages.
       format: 'A4',
+      preferCSSPageSize: true,
       printBackground: true,
-      margin: { top: '16mm', bottom: '18mm', left: '16mm', right: '16mm' },
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: '<div style="width:100%;text-align:center;font-size:8px;color:#555"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
       outline: true,
       tagged: true,
     });

@@ -224,6 +224,7 @@ function modelTemplate({ title, source }: TemplateInput, practices: string[]): s
     label: 请填写第 ${i + 1} 项代表什么${i === 0 ? `
     # detail: 说明（可选）
     # members: [社区党委副书记]   # 可选；count 是数字时，正好列出这么多个
+    # from: [政协委员, 群众代表]   # 可选；资料只列出人员来自哪几类、没说每类几席时，列出这几类
     # interpretation: true         # 这一项的含义是本手册的理解时写 true
     # unstated: true               # 资料没有说明这一项代表什么时写 true` : ''}`).join('\n');
   return `---

@@ -13,6 +13,8 @@ export const partSchema = z.strictObject({
   detail: z.string().trim().min(1).max(400).optional(),
   /** Who fills the places; with a numeric count, exactly that many. */
   members: z.array(z.string().trim().min(1)).optional(),
+  /** The kinds of people the places are filled from, where the source names the kinds but not how many places each has. */
+  from: z.array(z.string().trim().min(1)).min(1).optional(),
   /** The meaning of this term is the handbook's reading, not the source's words. Default: false. */
   interpretation: z.boolean().default(false),
   /** The source does not say what this term stands for. Default: false. */

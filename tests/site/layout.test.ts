@@ -61,3 +61,26 @@ describe('every page kind is laid out readably', () => {
     expect(found).toEqual([]);
   });
 });
+
+test('the 1+7+X diagram is readable on a phone: who sits in each part, and 邀请 not broken across lines', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  await open(page, `${servers[0]!.url}/models/council-1-7-x/`);
+  const boxes = await page.locator('.formula li').allInnerTexts();
+  expect(boxes[1]).toContain('政协委员');
+  expect(boxes[1]).toContain('各类几席未载明');
+  const lines = await page.evaluate(() => {
+    const label = [...document.querySelectorAll('.formula .label')].find((l) => l.textContent?.includes('邀请'))!;
+    const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf('邀请');
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 2);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    }
+    return 0;
+  });
+  expect(lines).toBe(1);
+  await page.close();
+});

@@ -42,15 +42,24 @@ describe('the print edition', () => {
     }
   });
 
-  test('npm run pdf writes a PDF with every section and the Chinese fonts embedded', () => {
+  test('npm run pdf writes an A4 PDF with page numbers, every section, every citation as a note, and the Chinese fonts embedded', async () => {
     const out = path.join(path.dirname(site), 'handbook.pdf');
     const made = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/pdf.ts'), '--site', site, '--out', out], { encoding: 'utf8' });
     expect(made.status, made.stderr).toBe(0);
     expect(existsSync(out)).toBe(true);
     const info = spawnSync('pdfinfo', [out], { encoding: 'utf8' });
     expect(Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1])).toBeGreaterThan(sections().length);
+    expect(info.stdout).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
     const text = spawnSync('pdftotext', [out, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout.replace(/\s+/g, '');
     for (const s of sections()) expect(text, s.title).toContain(s.title.replace(/\s+/g, ''));
+    // Page numbers from the print stylesheet's @page rule, and every citation kept as a numbered note.
+    const pages = Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1]);
+    expect(text).toContain(`1/${pages}`);
+    expect(text).toContain(`${pages}/${pages}`);
+    const html = await readPage(site, 'print/');
+    const notes = [...html.matchAll(/<ol class="cite-notes"[^>]*>([\s\S]*?)<\/ol>/g)].flatMap((m) => [...m[1]!.matchAll(/<li>([^<]+)<\/li>/g)].map((li) => li[1]!));
+    expect(notes.length).toBeGreaterThan(50);
+    expect((text.match(/〔\d+〕/g) ?? []).length).toBeGreaterThanOrEqual(notes.length);
     const fonts = spawnSync('pdffonts', [out], { encoding: 'utf8' }).stdout.split('\n').slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.every((line) => / yes +(yes|no) +yes /.test(line)), fonts.join('\n')).toBe(true);

@@ -53,3 +53,57 @@ describe('the home page', () => {
     expect(mostUsedMethod([cases[2]!, c('d', {})])).toBe('m2');
   });
 });
+
+describe('print links', () => {
+  test('site-root links become absolute on paper when the site is known; anchors and other URLs stay', async () => {
+    const { absoluteLinks, printLead } = await import('../../src/site/print-links.ts');
+    const html = '<a href="/cases/x/">x</a><a href="#a">a</a><a href="https://b.org/">b</a><a href="//c.org/">c</a>';
+    expect(absoluteLinks(html, 'https://a.org')).toBe('<a href="https://a.org/cases/x/">x</a><a href="#a">a</a><a href="https://b.org/">b</a><a href="//c.org/">c</a>');
+    expect(absoluteLinks(html, undefined)).toBe(html);
+    expect(printLead('每节注明永久网址，并附二维码，便于印发。', {})).toBe('每节注明永久网址，便于印发。');
+    expect(printLead('每节注明永久网址，并附二维码，便于印发。', { site: 'https://a.org' })).toContain('二维码');
+  });
+
+  test('npm run build warns once when site is unset, saying what is missing and how to fix it', async () => {
+    const { missingSiteWarning } = await import('../../scripts/lib/site-warning.ts');
+    expect(missingSiteWarning({ site: 'https://a.org' })).toBeUndefined();
+    const warning = missingSiteWarning({})!;
+    for (const word of ['site', '二维码', 'RSS', '网站地图', 'canonical', 'handbook.config.ts', 'YISHI_SITE']) expect(warning).toContain(word);
+  });
+});
+
+describe('method and model pages', () => {
+  test('a long page with at least three sections gets a table of contents; a short one does not', async () => {
+    const { pageToc, textLength } = await import('../../src/site/page-toc.ts');
+    const items = [{ id: 'a', label: '甲' }, false as const, { id: 'b', label: '乙' }, { id: 'c', label: '丙' }];
+    expect(pageToc(items, 5000).map((i) => i.id)).toEqual(['a', 'b', 'c']);
+    expect(pageToc(items, 500)).toEqual([]);
+    expect(pageToc(items.slice(0, 3), 5000)).toEqual([]);
+    expect(textLength('<Cite source="x" />一二 三\n', '四')).toBe(4);
+  });
+
+  test('words stay whole where a narrow box may break a line: 邀请, not 邀/请', async () => {
+    const { words, wordBreaksHtml } = await import('../../src/site/word-breaks.ts');
+    expect(words('按议题邀请')).toContain('邀请');
+    expect(wordBreaksHtml('利益相关方（按议题邀请）')).toContain('<wbr>邀请');
+    expect(wordBreaksHtml('<b>')).toBe('&lt;<wbr>b<wbr>&gt;');
+  });
+});
+
+describe('资料完整度 as a browse facet and search filter', () => {
+  test('cases are grouped high, medium, low, in that order, with Chinese labels', async () => {
+    const { facetValues, browseFacets } = await import('../../src/site/browse.ts');
+    const { caseField, filterFields } = await import('../../src/schemas/fields.ts');
+    const { caseSchema } = await import('../../src/schemas/case.ts');
+    const field = caseField('completeness');
+    expect(browseFacets).toContain(field);
+    expect(filterFields).toContain(field);
+    const sparse = { title: '资料很少的案例', kind: 'consultation', summary: '示例。', date: '不详', region: { province: '不详', place: 'xx社区' }, level: 'community', forms: ['council'], topics: ['traffic'], sources: ['x'] };
+    const full = { ...sparse, title: '资料齐全的案例', date: '2023', region: { province: '浙江省', city: '湖州市' }, participants: ['政协委员'], methods: ['six-step-procedure'], outcome: { status: 'implemented', summary: '已经落实。' } };
+    const cases = [['a', sparse], ['b', full], ['c', sparse]].map(([id, data]) => ({ id: id as string, data: caseSchema.parse(data) }));
+    expect(facetValues(field, cases).map((v) => [v.slug, v.label, v.ids])).toEqual([
+      ['high', '资料较完整', ['b']],
+      ['low', '资料缺失较多', ['a', 'c']],
+    ]);
+  });
+});
