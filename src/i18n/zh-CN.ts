@@ -152,7 +152,7 @@ export default {
   'data.importLead': '各单位可以下载空白台账（cases-template.xlsx）或现有的 cases.xlsx，在 Excel 中逐行填写或修改，再在手册项目中运行下面的命令导入；每一行生成一个案例文件，有任何一行不对时一个文件也不写，并列出全部问题。',
   'cite.page': '引用本页',
   'cite.dataset': '引用本数据集',
-  'cite.note': '“引用日期”是你访问本页的日期：浏览器启用脚本时已自动填为今天；否则请改成访问的日期（如 2026-05-09）。',
+  'cite.note': '“引用日期”是你访问本页的日期，一般已自动填为今天；如果没有，请改成访问的日期（如 2026-05-09）。',
   'cite.gbt': 'GB/T 7714-2015',
   'cite.bibtex': 'BibTeX',
   'cite.ris': 'RIS',
