@@ -5,6 +5,7 @@ import { joinWords, segmentWords } from '../search/segment.ts';
 import { searchFacets, type SearchFacet } from '../search/facets.ts';
 import type { SearchLabels } from '../site/search-labels.ts';
 import { pagefindFilters, parseSearchState, searchQueryString, toggleFilter, type SearchState } from './search-state.ts';
+import { isKept, isOffline, offlineState, pageBuild } from './offline.ts';
 
 interface PagefindResult {
   id: string;
@@ -69,7 +70,7 @@ export class SearchPage extends HTMLElement {
     // Filters start open beside the results on wide screens, folded above them on phones.
     const filters = this.querySelector('details.filters') as HTMLDetailsElement;
     filters.open = matchMedia('(min-width: 60rem)').matches;
-    filters.addEventListener('toggle', () => void this.#updateFacets());
+    filters.addEventListener('toggle', () => void this.#updateFacets().catch(() => undefined));
     const form = this.querySelector('form')!;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -99,7 +100,9 @@ export class SearchPage extends HTMLElement {
     this.#pagefind ??= (async () => {
       const base = this.dataset.base ?? '/';
       const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-      await pagefind.options({ excerptLength: 36 });
+      // The build id as Pagefind's cache tag: its entry file is fetched once per build, and kept
+      // for searching offline (src/client/sw.ts) until a new build replaces it.
+      await pagefind.options({ excerptLength: 36, metaCacheTag: pageBuild() || undefined });
       return pagefind;
     })();
     return this.#pagefind;
@@ -119,24 +122,35 @@ export class SearchPage extends HTMLElement {
     try {
       pagefind = await this.#load();
     } catch {
-      status.textContent = t('search.failed');
+      status.textContent = t(isOffline() ? 'search.offlineMissing' : 'search.failed');
       return;
     }
     const options = (except?: SearchFacet) => searchOptions(state, except);
     const hasFilters = Object.keys(state.filters).length > 0;
     let query: string | null = null;
     let response: PagefindResponse | undefined;
-    if (state.q) {
-      const found = await searchWithVariants(state.q, async (variant) => {
-        // Split as the index was (Pagefind would split it the same way, but only on a zh page).
-        response = await pagefind.search(segmentWords(variant), options());
-        return response.results;
-      });
-      query = found.variant ?? found.query;
-      if (found.converted) note.textContent = t('search.converted', { query: found.query });
-      if (found.variant && found.variant !== found.query) note.textContent += t('search.relaxed', { query: found.query, variant: found.variant });
-    } else if (hasFilters) {
-      response = await pagefind.search(null, options());
+    try {
+      if (state.q) {
+        const found = await searchWithVariants(state.q, async (variant) => {
+          // Split as the index was (Pagefind would split it the same way, but only on a zh page).
+          response = await pagefind.search(segmentWords(variant), options());
+          return response.results;
+        });
+        query = found.variant ?? found.query;
+        if (found.converted) note.textContent = t('search.converted', { query: found.query });
+        if (found.variant && found.variant !== found.query) note.textContent += t('search.relaxed', { query: found.query, variant: found.variant });
+      } else if (hasFilters) {
+        response = await pagefind.search(null, options());
+      }
+    } catch {
+      // Offline, the part of the index this query needs was never fetched.
+      if (run === this.#run) status.textContent = t(isOffline() ? 'search.offlineMissing' : 'search.failed');
+      return;
+    }
+    // Offline without the whole handbook saved, the index on this device is only what was fetched.
+    if (isOffline() && (state.q || hasFilters)) {
+      const saved = await offlineState(this.dataset.base ?? '/');
+      if (!(saved?.full && saved.build === pageBuild())) note.textContent += t('search.offlinePartial');
     }
     if (run !== this.#run) return;
     this.#results = response?.results ?? [];
@@ -149,7 +163,8 @@ export class SearchPage extends HTMLElement {
     if (!state.q && !hasFilters) status.textContent = t('search.prompt');
     else if (this.#results.length === 0) status.textContent = t('search.none');
     else status.textContent = t('search.count', { count: this.#results.length });
-    await this.#updateFacets();
+    // Offline, the filter counts may need index files that were never fetched: no counts then.
+    await this.#updateFacets().catch(() => undefined);
   }
 
   /**
@@ -164,7 +179,12 @@ export class SearchPage extends HTMLElement {
     const { run, state, query } = target;
     const pagefind = await this.#load();
     this.#allValues ??= pagefind.filters();
-    const allValues = await this.#allValues;
+    const allValues = await this.#allValues.catch((error: unknown) => {
+      // Offline and not fetched yet: tried again on the next search.
+      this.#allValues = undefined;
+      target.done = false;
+      throw error;
+    });
     const options = (except?: SearchFacet) => searchOptions(state, except);
     const hasFilters = Object.keys(state.filters).length > 0;
     const terms = query === null ? null : segmentWords(query);
@@ -184,13 +204,21 @@ export class SearchPage extends HTMLElement {
     const list = this.querySelector('#search-results')!;
     const batch = this.#results.slice(this.#shown, this.#shown + PAGE_SIZE);
     this.#shown += batch.length;
-    const items = await Promise.all(batch.map((r) => r.data()));
-    for (const data of items) {
+    // Offline, a result's text may not have been fetched, and its page may not be kept.
+    const offline = isOffline();
+    const loaded = await Promise.all(batch.map((r) => r.data().catch(() => undefined)));
+    const kept = await Promise.all(loaded.map((data) => (offline && data ? isKept(data.url) : true)));
+    for (const [i, data] of loaded.entries()) {
+      if (!data) {
+        list.append(el('li', { className: 'result missing' }, el('p', {}, t('search.resultMissing'))));
+        continue;
+      }
       const kind = data.filters.kind?.[0];
       const item = el('li', { className: 'result' });
       const heading = el('h3', {}, el('a', { href: data.url }, data.meta.title ? joinWords(data.meta.title) : data.url));
       if (kind) heading.prepend(el('span', { className: 'badge' }, this.#labels.kind[kind] ?? kind));
       item.append(heading);
+      if (!kept[i]) item.append(el('p', { className: 'not-kept' }, t('search.notKept')));
       if (data.meta.region) item.append(el('p', { className: 'region' }, data.meta.region));
       item.append(el('p', { className: 'excerpt' }, excerptNodes(data.excerpt)));
       const subs = data.sub_results.filter((s) => s.url !== data.url && s.url.includes('#')).slice(0, 3);

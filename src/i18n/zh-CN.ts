@@ -137,6 +137,10 @@ export default {
   'search.facet.forms': '形式',
   'search.facet.year': '年份',
   'search.facet.methods': '方法',
+  'search.offlineMissing': '现在没有网络，搜索索引还没有保存在本机，无法搜索。联网后再搜索，或在首页保存整本手册。',
+  'search.offlinePartial': '现在没有网络：本机只保存了联网时搜索过的那部分索引，结果可能不全。',
+  'search.notKept': '没有保存在本机：联网后才能打开',
+  'search.resultMissing': '有一条结果的内容没有保存在本机，联网后才能查看。',
 
   'redirect.moved': '本页已移至',
 
