@@ -1,7 +1,7 @@
 // Reading offline, on every page: registers the service worker (src/client/sw.ts) and shows the
 // "离线阅读" notice when the page comes from the copy kept on this device or the network is gone.
 // The helpers are shared with the home page's save button, the offline page and the search page.
-import { BUILD_META, cachePrefix, SAVE_HEADER, STATE_KEY, SW_FILE, type OfflineState } from '../site/offline.ts';
+import { BUILD_META, BUILD_PLACEHOLDER, cachePrefix, SAVE_HEADER, STATE_KEY, SW_FILE, type OfflineState } from '../site/offline.ts';
 
 const buildMeta = () => document.querySelector<HTMLMetaElement>(`meta[name="${BUILD_META}"]`);
 
@@ -69,9 +69,12 @@ export function fill(text: string, values: Record<string, string | number>): str
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
-/** Registers the service worker, once the page has loaded (production builds only). */
+/**
+ * Registers the service worker once the page has loaded; only on a site built by
+ * scripts/build.ts (which writes the build id and sw.js), not under `npm run dev`.
+ */
 function register(base: string): void {
-  if (import.meta.env.DEV || !('serviceWorker' in navigator)) return;
+  if (pageBuild() === BUILD_PLACEHOLDER || !('serviceWorker' in navigator)) return;
   const start = () => {
     const controlled = navigator.serviceWorker.controller !== null;
     navigator.serviceWorker.register(base + SW_FILE, { scope: base }).catch(() => undefined);

@@ -257,31 +257,33 @@ async function navigate(event: FetchEvent, path: string): Promise<Response> {
   }
 }
 
-/** Another file: fingerprinted ones from the cache first, others from the network first. */
+/**
+ * Another file: fingerprinted ones from the cache first, others from the network first. What
+ * comes from the network is kept before it is handed over, so that once a page has what it
+ * asked for (a search its results), that is on this device too.
+ */
 async function file(event: FetchEvent, path: string, kind: Kind): Promise<Response> {
   const cache = await open();
   if (kind === 'fingerprinted') {
     const kept = await cache.match(keyOf(path));
     if (kept) return kept;
   }
+  let response: Response;
   try {
-    const response = await fetch(event.request);
-    if (response.ok) {
-      const copy = response.clone();
-      event.waitUntil(
-        (async () => {
-          if (kind === 'fingerprinted') return cache.put(keyOf(path), copy);
-          const bytes = await copy.arrayBuffer();
-          if ((await hash(bytes)) === CONFIG.verify[path]) await cache.put(keyOf(path), stamped(bytes, copy));
-        })().catch(() => undefined),
-      );
-    }
-    return response;
+    response = await fetch(event.request);
   } catch (error) {
     const kept = await cache.match(keyOf(path));
     if (kept) return kept;
     throw error;
   }
+  if (!response.ok) return response;
+  if (kind === 'fingerprinted') {
+    await cache.put(keyOf(path), response.clone()).catch(() => undefined);
+    return response;
+  }
+  const bytes = await response.arrayBuffer();
+  if ((await hash(bytes)) === CONFIG.verify[path]) await cache.put(keyOf(path), stamped(bytes, response)).catch(() => undefined);
+  return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 /** A page asks to keep a file (saving the whole handbook): 204 kept, 409 the site changed, 503 no network. */
