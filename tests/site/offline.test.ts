@@ -97,7 +97,7 @@ async function newContext(origin: string): Promise<BrowserContext> {
 }
 
 /** Waits until a function run in the page returns true (the test's timeout bounds it). */
-async function until<A>(page: Page, check: (arg: A) => Promise<boolean> | boolean, arg: A): Promise<void> {
+async function until(page: Page, check: (arg: string) => Promise<boolean> | boolean, arg: string): Promise<void> {
   while (!(await page.evaluate(check, arg))) await page.waitForTimeout(50);
 }
 
@@ -279,7 +279,8 @@ describe('reading offline', () => {
   ])('after a rebuild with one changed case, the next online visit serves the new case and the new index, never the old ones (%s)', async (_, whole) => {
     await serve(siteA);
     const root = `${server.url}/`;
-    const [buildA, buildB] = await Promise.all([siteA, siteB].map(async (site) => (await readJson<Summary>(path.join(site, 'offline.json'))).build));
+    const buildA = (await readJson<Summary>(path.join(siteA, 'offline.json'))).build;
+    const buildB = (await readJson<Summary>(path.join(siteB, 'offline.json'))).build;
     const context = await newContext(server.url);
     const page = await context.newPage();
     await page.goto(root);
