@@ -15,7 +15,7 @@ import { writeBaseline } from './bench/baseline.ts';
 import { writeCorpus } from './bench/corpus.ts';
 import { run, type Measured } from './bench/proc.ts';
 import { clock, formatTables, kb, mb, seconds, type BenchResults, type BuildRun, type SizeResult } from './bench/report.ts';
-import { measureFirstSearch, pageWeight } from './bench/search.ts';
+import { measureFirstSearch, measureTopicPrecision, pageWeight, TOPIC_WORDS } from './bench/search.ts';
 
 const { values } = parseArgs({
   options: {
@@ -113,8 +113,8 @@ function failed(what: string, result: Measured): never {
 
 async function build(root: string, contentDir: string, dist: string, cache: string, profileDir?: string): Promise<BuildRun> {
   const before = os.loadavg()[0]!;
-  const args = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), path.join(root, 'scripts/build.ts'), '--out', dist, '--content', contentDir, '--cache', cache];
-  const result = await run(node, args, { cwd: root, env: { ...process.env, YISHI_BUILD_TIMINGS: '1' }, onLine: forward });
+  const args = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), path.join(root, 'scripts/build.ts'), '--out', dist, '--content', contentDir, '--cache', cache, '--timings'];
+  const result = await run(node, args, { cwd: root, onLine: forward });
   if (result.code !== 0) failed('build', result);
   return { ms: result.ms, timings: parseTimings(result.stdout), peakTreeRss: result.peakTreeRss, maxRss: result.maxRss, peakByProcess: result.peakByProcess, load: { before, after: os.loadavg()[0]! } };
 }
@@ -180,6 +180,10 @@ try {
         result[screen === 'phone' ? 'search' : 'searchDesktop'] = { ...rest, largest: files.slice(0, 12) };
         log(`    “停车” (${screen}): ${search.status} · ${search.requests} requests · Pagefind + scripts ${kb(search.searchBytes)} (gzip ${kb(search.searchBytesGzip)})`);
       }
+      const precision = await step('topic words in Chromium (first ten results)', () => measureTopicPrecision(dist, TOPIC_WORDS));
+      result.topicPrecision = precision;
+      const mean = precision.reduce((sum, p) => sum + p.precision, 0) / precision.length;
+      log(`    topic words: ${precision.map((p) => `${p.word} ${p.ofTopic}/${p.results}`).join(' · ')} → mean precision ${(mean * 100).toFixed(0)} %`);
     }
     // A typical case page: the generated consultation with the median body length.
     const consultations = corpus.generated.filter((c) => c.kind === 'consultation').sort((a, b) => a.body.length - b.body.length);

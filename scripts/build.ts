@@ -8,10 +8,9 @@ import { parseArgs } from 'node:util';
 import { writeSearchIndex } from './lib/build/pagefind.ts';
 import { writeOfflineFiles } from './lib/build/offline.ts';
 import { swapInto } from './lib/build/swap.ts';
-import { VALIDATED_ENV } from './lib/astro/validate-content.ts';
 import { checkLinkManifest, createLinkManifest, formatMissingLinks, MANIFEST_FILE, readLinkManifest, sortUrls, writeLinkManifest } from './lib/link-manifest.ts';
 import { loadSiteConfig } from './lib/site-config.ts';
-import { startTimings, TIMINGS_ENV } from './lib/build/timings.ts';
+import { startTimings } from './lib/build/timings.ts';
 import { startAstroBuild } from './lib/build/astro-process.ts';
 import { checkInChild } from './lib/build/check-process.ts';
 
@@ -27,6 +26,8 @@ const { values } = parseArgs({
      * its content cache. Default: the project's own for <root>/content, else a temporary one.
      */
     cache: { type: 'string' },
+    /** Prints how long each phase took (npm run bench reads the last line). */
+    timings: { type: 'boolean', default: false },
   },
 });
 const root = path.resolve(values.root!);
@@ -38,16 +39,23 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} 秒`;
 const step = (text: string) => console.log(`▸ ${text}`);
 
-// YISHI_BUILD_TIMINGS=1 prints how long each phase took (npm run bench reads the last line).
-const timings = process.env[TIMINGS_ENV] === '1' ? await startTimings() : undefined;
+const timings = values.timings ? await startTimings() : undefined;
+// The user's overrides (README, “Environment variables”): read here once, handed on as options.
+const env = process.env;
+// A broken handbook.config.ts stops here, before anything starts, with every problem listed.
+let base: string;
+try {
+  base = loadSiteConfig({ root, env }).base;
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 
 let started = performance.now();
 step('检查内容…');
 // Astro starts building (into the temporary folder) while the content is checked in another
 // process: on two cores the check costs no time. If the check finds problems, Astro is
 // stopped, nothing it printed is shown, and nothing is written.
-process.env[VALIDATED_ENV] = '1';
-process.env.YISHI_CONTENT_DIR = contentDir;
 // A content folder other than the project's gets its own cache, so builds never mix.
 const ownCache = contentDir !== path.join(root, 'content') && !values.cache;
 const cacheDir = ownCache ? await mkdtemp(path.join(tmpdir(), 'yishi-cache-')) : values.cache && path.resolve(values.cache);
@@ -56,7 +64,7 @@ const removeOwnCache = async () => {
 };
 const astroStarted = performance.now();
 // In a child process: its memory is freed before Pagefind starts (scripts/lib/build/astro-process.ts).
-const astro = startAstroBuild({ root, outDir: tmpDir, logLevel: 'warn', ...(cacheDir && { cacheDir }) });
+const astro = startAstroBuild({ handbook: { root, contentDir, validated: true, env }, outDir: tmpDir, logLevel: 'warn', ...(cacheDir && { cacheDir }) });
 astro.done.catch(() => undefined); // awaited below, once the check has passed
 const stop = async (message: string): Promise<never> => {
   astro.cancel();
@@ -106,7 +114,7 @@ try {
   const manifestFile = path.join(root, MANIFEST_FILE);
   const manifest = contentDir === path.join(root, 'content') ? await readLinkManifest(manifestFile) : undefined;
   if (manifest) {
-    const missing = await checkLinkManifest(tmpDir, manifest, loadSiteConfig({ root }).base);
+    const missing = await checkLinkManifest(tmpDir, manifest, base);
     if (missing.length > 0) throw new Error(formatMissingLinks(missing));
   }
 

@@ -63,7 +63,7 @@ if (positionals.length) fail(`多余的参数：${positionals.join(' ')}。要�
 
 const siteDir = path.resolve(values.site ?? path.join(root, 'dist'));
 if (!existsSync(path.join(siteDir, 'index.html'))) fail(`${siteDir} 中没有构建好的网站。请先运行 npm run build`);
-const base = loadSiteConfig().base;
+const base = loadSiteConfig({ env: process.env }).base;
 
 if (values.check) {
   if (!old) fail(`找不到 ${shownManifest}。请先运行 npm run links:update 生成`);

@@ -1,9 +1,10 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import runtime from 'virtual:yishi/config';
 import { collectionDefs, type CollectionName } from './schemas/index.ts';
 
-/** The content folder; tests point it at fixture folders through `YISHI_CONTENT_DIR`. */
-const contentDir = process.env.YISHI_CONTENT_DIR ?? './content';
+/** The content folder, from the build's settings (the tests build fixture folders). */
+const contentDir = runtime.contentDir;
 
 /** Files under `content/<name>/`; names starting with `_` are drafts and stay out. */
 function files(name: CollectionName) {

@@ -1,5 +1,5 @@
 // Formatting of benchmark results: sizes, durations and the tables `npm run bench` prints.
-import type { SearchDownload, PageWeight } from './search.ts';
+import type { SearchDownload, PageWeight, TopicPrecision } from './search.ts';
 import type { BuildTimings } from '../lib/build/timings.ts';
 
 export interface BuildRun {
@@ -28,6 +28,8 @@ export interface SizeResult {
   search?: Omit<SearchDownload, 'files'> & { largest: SearchDownload['files'] };
   /** The same on a desktop, where the filters and their counts show beside the results. */
   searchDesktop?: Omit<SearchDownload, 'files'> & { largest: SearchDownload['files'] };
+  /** Each topic's word searched: how many of the first ten results are cases of that topic. */
+  topicPrecision?: TopicPrecision[];
   casePage?: PageWeight;
   rebuild?: BuildRun & { changed: string };
   baseline?: { ms: number; peakTreeRss: number; maxRss: number | undefined; pages: number; load: { before: number; after: number } };
@@ -101,5 +103,17 @@ export function formatTables(results: BenchResults): string {
       r.casePage ? kb(r.casePage.totalGzip) : '—',
     ]),
   );
-  return `${build}\n\n${output}`;
+  const withPrecision = results.sizes.filter((r) => r.topicPrecision?.length);
+  const words = withPrecision[0]?.topicPrecision ?? [];
+  const precision = withPrecision.length
+    ? `\n\n${table(
+        ['cases', ...words.map((p) => `${p.word} (${p.topic})`), 'mean'],
+        withPrecision.map((r) => [
+          r.cases.toLocaleString('en'),
+          ...r.topicPrecision!.map((p) => `${p.ofTopic}/${p.results}`),
+          `${((100 * r.topicPrecision!.reduce((sum, p) => sum + p.precision, 0)) / r.topicPrecision!.length).toFixed(0)} %`,
+        ]),
+      )}`
+    : '';
+  return `${build}\n\n${output}${precision}`;
 }

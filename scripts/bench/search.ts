@@ -109,3 +109,57 @@ export async function pageWeight(site: string, urlPath: string): Promise<PageWei
   const htmlGzip = gz(html);
   return { page: urlPath, htmlBytes: html.length, htmlGzip, cssBytes, cssGzip, totalGzip: htmlGzip + cssGzip };
 }
+
+/** How well a topic word finds cases of that topic: of the first ten results, how many are. */
+export interface TopicPrecision {
+  topic: string;
+  word: string;
+  /** Results shown (at most ten looked at). */
+  results: number;
+  /** Of the first ten, cases filed under the topic. */
+  ofTopic: number;
+  /** ofTopic / min(10, results); 0 when nothing was found. */
+  precision: number;
+}
+
+/** A word a reader might search for each topic (a word of the topic's label, which every case of it shows). */
+export const TOPIC_WORDS: Readonly<Record<string, string>> = {
+  traffic: '交通',
+  facilities: '设施',
+  environment: '环境',
+  'public-order': '治安',
+  'public-welfare': '公益',
+  assistance: '救助',
+  'health-education': '医疗',
+  economy: '经济',
+  agriculture: '农业',
+  employment: '就业',
+  governance: '治理',
+  training: '培训',
+};
+
+/**
+ * A reader's topic word for each topic, searched on the search page as a reader would: the
+ * first ten results, each a case of that topic or not (from the site's own /data/cases.json).
+ */
+export async function measureTopicPrecision(site: string, words: Readonly<Record<string, string>>): Promise<TopicPrecision[]> {
+  const data = JSON.parse(await readFile(path.join(site, 'data', 'cases.json'), 'utf8')) as { cases: { id: string; topics: { key: string }[] }[] };
+  const topicsOf = new Map(data.cases.map((c) => [`/cases/${c.id}/`, new Set(c.topics.map((t) => t.key))]));
+  const server = await serveStatic(site);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: SEARCH_SCREENS.desktop });
+    const out: TopicPrecision[] = [];
+    for (const [topic, word] of Object.entries(words)) {
+      await page.goto(`${server.url}/search/?q=${encodeURIComponent(word)}`);
+      await page.locator('#search-status').filter({ hasNotText: '正在搜索' }).filter({ hasText: /\S/ }).waitFor({ timeout: 120_000 });
+      const links = (await page.locator('#search-results > li h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).slice(0, 10);
+      const ofTopic = links.filter((href) => topicsOf.get(new URL(href, 'http://x').pathname)?.has(topic)).length;
+      out.push({ topic, word, results: links.length, ofTopic, precision: links.length ? ofTopic / links.length : 0 });
+    }
+    return out;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

@@ -1,26 +1,25 @@
+import { AstroError } from 'astro/errors';
 import type { z } from 'astro/zod';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import rawConfig from '../../handbook.config.ts';
 import { basePath, siteConfigSchema, siteUrl, type SiteConfig } from '../../src/schemas/site-config.ts';
+import { USER_ENV, type Env } from './user-env.ts';
 import { issuesToProblems } from './check/issues.ts';
 import { formatProblem, type Problem } from './check/problem.ts';
 
 export type { SiteConfig } from '../../src/schemas/site-config.ts';
+export { publicUrl, withBase } from '../../src/site/paths.ts';
 
 /** The file every problem is reported against. */
 export const CONFIG_FILE = 'handbook.config.ts';
 
-/** Overrides `base` without editing the config (tests build the site under `/handbook/`). */
-export const BASE_ENV = 'YISHI_BASE';
-/** Overrides `site` (an absolute origin), as YISHI_BASE does `base`. */
-export const SITE_ENV = 'YISHI_SITE';
 
 export interface SiteConfigOptions {
   /** The project root; when given, `logo` must name a file under `<root>/public/`. */
   root?: string;
-  /** Where `YISHI_BASE` is read from. Default: `process.env`. */
-  env?: Record<string, string | undefined>;
+  /** The user's overrides (YISHI_BASE, YISHI_SITE). Default: none. */
+  env?: Env;
 }
 
 export type SiteConfigResult = { ok: true; config: SiteConfig } | { ok: false; problems: Problem[] };
@@ -30,7 +29,7 @@ export type SiteConfigResult = { ok: true; config: SiteConfig } | { ok: false; p
  * comes back at once, each as `handbook.config.ts  <field>  <message>`.
  */
 export function parseSiteConfig(input: unknown, options: SiteConfigOptions = {}): SiteConfigResult {
-  const env = options.env ?? process.env;
+  const env = options.env ?? {};
   const problems: Problem[] = [];
   const result = siteConfigSchema.safeParse(input, { reportInput: true });
   if (!result.success) {
@@ -49,8 +48,8 @@ export function parseSiteConfig(input: unknown, options: SiteConfigOptions = {})
     problems.push({ file: CONFIG_FILE, line: 0, field, message: `环境变量 ${name}：${parsed.error.issues[0]?.message ?? '写法不对'}` });
     return current;
   };
-  const base = override(BASE_ENV, basePath, 'base', result.success ? result.data.base : undefined);
-  const site = override(SITE_ENV, siteUrl, 'site', result.success ? result.data.site : undefined);
+  const base = override(USER_ENV.base, basePath, 'base', result.success ? result.data.base : undefined);
+  const site = override(USER_ENV.site, siteUrl, 'site', result.success ? result.data.site : undefined);
   if (result.success && result.data.logo && options.root) {
     const file = path.join(options.root, 'public', result.data.logo);
     if (!existsSync(file) || !statSync(file).isFile()) {
@@ -84,19 +83,6 @@ export function formatConfigProblems(problems: readonly Problem[]): string {
 export function loadSiteConfig(options: SiteConfigOptions = {}): SiteConfig {
   const result = parseSiteConfig(rawConfig, options);
   if (result.ok) return result.config;
-  const error = new Error(formatConfigProblems(result.problems));
-  // The message is the whole report; a stack trace would only bury it.
-  error.stack = error.message;
-  throw error;
-}
-
-/** A site path under `base`: `withBase('/handbook/', '/cases/x/')` → `/handbook/cases/x/`. */
-export function withBase(base: string, pathname: string): string {
-  return `${base.replace(/\/+$/, '')}${pathname.startsWith('/') ? pathname : `/${pathname}`}`;
-}
-
-/** An absolute URL when `site` is known, else the path under `base` (relative to the host). */
-export function publicUrl(config: Pick<SiteConfig, 'site' | 'base'>, pathname: string): string {
-  const local = withBase(config.base, pathname);
-  return config.site ? `${config.site}${local}` : local;
+  // Astro shows its own error type as the message and the hint, without a stack trace.
+  throw new AstroError(formatConfigProblems(result.problems), `修改 ${CONFIG_FILE} 后重新运行；每一项的写法见文件中的注释。`);
 }

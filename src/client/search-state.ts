@@ -1,4 +1,3 @@
-import { searchFacets, type SearchFacet } from '../search/facets.ts';
 
 /** Everything a search page shows, as it lives in the URL so that a search can be shared. */
 export interface SearchState {
@@ -6,13 +5,13 @@ export interface SearchState {
   /** Empty for relevance. */
   sort: '' | 'date';
   /** Selected values per facet: OR within a facet, AND across facets. */
-  filters: Partial<Record<SearchFacet, string[]>>;
+  filters: Record<string, string[]>;
 }
 
-/** Reads `?q=停车&level=community&topics=traffic&topics=facilities&sort=date`. */
-export function parseSearchState(params: URLSearchParams): SearchState {
+/** Reads `?q=停车&level=community&topics=traffic&topics=facilities&sort=date`; `facets` are the filters' names, in order. */
+export function parseSearchState(params: URLSearchParams, facets: readonly string[]): SearchState {
   const filters: SearchState['filters'] = {};
-  for (const facet of searchFacets) {
+  for (const facet of facets) {
     const values = [...new Set(params.getAll(facet).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))];
     if (values.length) filters[facet] = values.sort();
   }
@@ -20,17 +19,17 @@ export function parseSearchState(params: URLSearchParams): SearchState {
 }
 
 /** The query string of a state, in a stable order (q, facets in their order, sort). */
-export function searchQueryString(state: SearchState): string {
+export function searchQueryString(state: SearchState, facets: readonly string[]): string {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
-  for (const facet of searchFacets) for (const value of [...(state.filters[facet] ?? [])].sort()) params.append(facet, value);
+  for (const facet of facets) for (const value of [...(state.filters[facet] ?? [])].sort()) params.append(facet, value);
   if (state.sort) params.set('sort', state.sort);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
 
 /** A state with one facet value switched on or off. */
-export function toggleFilter(state: SearchState, facet: SearchFacet, value: string, on: boolean): SearchState {
+export function toggleFilter(state: SearchState, facet: string, value: string, on: boolean): SearchState {
   const current = new Set(state.filters[facet] ?? []);
   if (on) current.add(value);
   else current.delete(value);
@@ -40,10 +39,9 @@ export function toggleFilter(state: SearchState, facet: SearchFacet, value: stri
 }
 
 /** Pagefind's filter object (`{ topics: { any: [...] } }`), optionally leaving one facet out. */
-export function pagefindFilters(state: SearchState, except?: SearchFacet): Record<string, { any: string[] }> {
+export function pagefindFilters(state: SearchState, except?: string): Record<string, { any: string[] }> {
   const filters: Record<string, { any: string[] }> = {};
-  for (const facet of searchFacets) {
-    const values = state.filters[facet];
+  for (const [facet, values] of Object.entries(state.filters)) {
     if (facet !== except && values?.length) filters[facet] = { any: values };
   }
   return filters;

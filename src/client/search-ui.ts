@@ -1,15 +1,26 @@
-// The search page's behaviour in the browser: Pagefind's JS API, driven by the URL.
+// The search page's behaviour in the browser: the handbook's search (src/search/engine.ts) over
+// Pagefind's JS API, driven by the URL.
 import { t } from '../i18n/index.ts';
-import { searchWithVariants } from '../search/query.ts';
+import { searchHandbook, type RankedPage, type SearchOutcome } from '../search/engine.ts';
+import { buildExcerpt, subResults, type ExcerptPart } from '../search/excerpt.ts';
 import { joinWords, segmentWords } from '../search/segment.ts';
-import { searchFacets, type SearchFacet } from '../search/facets.ts';
-import type { SearchLabels } from '../site/search-labels.ts';
+import { Thesaurus } from '../search/thesaurus.ts';
+import { KIND_FACET, type SearchEngineData, type SearchFacetInfo, type SearchPageData } from '../search/facets.ts';
 import { pagefindFilters, parseSearchState, searchQueryString, toggleFilter, type SearchState } from './search-state.ts';
 import { isKept, isOffline, offlineState, pageBuild } from './offline.ts';
 
+interface PagefindData {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  anchors: { element: string; id: string; text: string; location: number }[];
+  filters: Record<string, string[]>;
+}
 interface PagefindResult {
   id: string;
-  data(): Promise<{ url: string; excerpt: string; meta: Record<string, string>; sub_results: { title: string; url: string; excerpt: string }[]; filters: Record<string, string[]> }>;
+  score: number;
+  words: number[];
+  data(): Promise<PagefindData>;
 }
 interface PagefindResponse {
   results: PagefindResult[];
@@ -24,27 +35,42 @@ interface Pagefind {
 const PAGE_SIZE = 10;
 
 /** Pagefind's options for a state: its filters (less one facet's, for that facet's counts) and sort. */
-function searchOptions(state: SearchState, except?: SearchFacet) {
+function searchOptions(state: SearchState, except?: string) {
   return { filters: pagefindFilters(state, except), ...(state.sort ? { sort: { date: 'desc' } } : {}) };
 }
 
-/**
- * Pagefind's excerpts are escaped text with <mark> around matches, and spaces between the words
- * the index was split into: keep only the marks, and join the words again.
- */
-function excerptNodes(excerpt: string): DocumentFragment {
+/** An excerpt as text nodes, with the matches in <mark>: never parsed as HTML. */
+function excerptNodes(parts: readonly ExcerptPart[]): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  const decode = (text: string) => new DOMParser().parseFromString(text, 'text/html').documentElement.textContent ?? '';
-  for (const [i, part] of joinWords(excerpt).split(/<\/?mark>/).entries()) {
-    if (!part) continue;
-    const text = document.createTextNode(decode(part));
-    if (i % 2 === 1) {
+  for (const part of parts) {
+    if (!part.text) continue;
+    if (part.mark) {
       const mark = document.createElement('mark');
-      mark.append(text);
+      mark.textContent = part.text;
       fragment.append(mark);
-    } else fragment.append(text);
+    } else fragment.append(document.createTextNode(part.text));
   }
   return fragment;
+}
+
+/** A page of the result list: a ranked page of a search, or a page that the filters alone found. */
+type ResultPage = Pick<RankedPage<PagefindData>, 'hit' | 'locations'>;
+
+/**
+ * The words whose Pagefind counts stand for the results' in the filters: the alternative that
+ * found the most of the pages shown. Exact for a query of one word, close for longer ones.
+ */
+function primaryTerms(outcome: SearchOutcome<PagefindData>): string | null {
+  const counts = new Map<string, number>();
+  for (const page of outcome.pages) for (const m of page.matched) if (!m.weak) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return best ?? (outcome.pages.length ? outcome.query : null);
+}
+
+/** The pages in the index's date order (newest first), which a filters-only search gives. */
+async function byDate(pagefind: Pagefind, pages: readonly RankedPage<PagefindData>[], options: Record<string, unknown>): Promise<ResultPage[]> {
+  const order = new Map((await pagefind.search(null, options)).results.map((r, i) => [r.id, i]));
+  return [...pages].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
 }
 
 /** A new element with properties (className, href, checked …) and children. */
@@ -57,15 +83,19 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string,
 
 export class SearchPage extends HTMLElement {
   #pagefind?: Promise<Pagefind>;
-  #labels!: SearchLabels;
+  #facets!: SearchFacetInfo[];
+  #engine!: SearchEngineData;
+  #thesaurus!: Thesaurus;
   #allValues?: Promise<Record<string, Record<string, number>>>;
   #facetsFor?: { run: number; state: SearchState; query: string | null; done: boolean };
-  #results: PagefindResult[] = [];
+  #results: ResultPage[] = [];
   #shown = 0;
   #run = 0;
 
   connectedCallback() {
-    this.#labels = JSON.parse(this.querySelector('#search-labels')!.textContent!);
+    this.#facets = (JSON.parse(this.querySelector('#search-labels')!.textContent!) as SearchPageData).facets;
+    this.#engine = JSON.parse(this.querySelector('#search-engine')!.textContent!) as SearchEngineData;
+    this.#thesaurus = new Thesaurus(this.#engine.thesaurus);
     this.hidden = false;
     // Filters start open beside the results on wide screens, folded above them on phones.
     const filters = this.querySelector('details.filters') as HTMLDetailsElement;
@@ -87,11 +117,11 @@ export class SearchPage extends HTMLElement {
   }
 
   #state(): SearchState {
-    return parseSearchState(new URLSearchParams(location.search));
+    return parseSearchState(new URLSearchParams(location.search), this.#facetNames());
   }
 
   #go(state: SearchState, push = false) {
-    const url = `${location.pathname}${searchQueryString(state)}`;
+    const url = `${location.pathname}${searchQueryString(state, this.#facetNames())}`;
     history[push ? 'pushState' : 'replaceState'](null, '', url);
     this.#update();
   }
@@ -100,9 +130,12 @@ export class SearchPage extends HTMLElement {
     this.#pagefind ??= (async () => {
       const base = this.dataset.base ?? '/';
       const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+      // On the page's own thread: the engine's searches are small, and a worker is one more
+      // script to fetch (12 KB gzipped) before the first result. Excerpts are built here
+      // (src/search/excerpt.ts), not by Pagefind.
       // The build id as Pagefind's cache tag: its entry file is fetched once per build, and kept
       // for searching offline (src/client/sw.ts) until a new build replaces it.
-      await pagefind.options({ excerptLength: 36, metaCacheTag: pageBuild() || undefined });
+      await pagefind.options({ noWorker: true, metaCacheTag: pageBuild() || undefined });
       return pagefind;
     })();
     return this.#pagefind;
@@ -125,25 +158,32 @@ export class SearchPage extends HTMLElement {
       status.textContent = t(isOffline() ? 'search.offlineMissing' : 'search.failed');
       return;
     }
-    const options = (except?: SearchFacet) => searchOptions(state, except);
+    const options = (except?: string) => searchOptions(state, except);
     const hasFilters = Object.keys(state.filters).length > 0;
+    const empty = this.querySelector('#search-empty') as HTMLElement;
+    empty.hidden = true;
+    empty.replaceChildren();
     let query: string | null = null;
-    let response: PagefindResponse | undefined;
+    let results: ResultPage[] = [];
+    let outcome: SearchOutcome<PagefindData> | undefined;
     try {
       if (state.q) {
-        const found = await searchWithVariants(state.q, async (variant) => {
-          // Split as the index was (Pagefind would split it the same way, but only on a zh page).
-          response = await pagefind.search(segmentWords(variant), options());
-          return response.results;
-        });
-        query = found.variant ?? found.query;
-        if (found.converted) note.textContent = t('search.converted', { query: found.query });
-        if (found.variant && found.variant !== found.query) note.textContent += t('search.relaxed', { query: found.query, variant: found.variant });
+        outcome = await searchHandbook<PagefindData>(
+          state.q,
+          async (words) => (await pagefind.search(words, options())).results,
+          { thesaurus: this.#thesaurus, pageCount: this.#engine.pageCount },
+        );
+        query = primaryTerms(outcome);
+        results = state.sort ? await byDate(pagefind, outcome.pages, options()) : outcome.pages;
+        const notes: string[] = [];
+        if (outcome.converted) notes.push(t('search.converted', { query: outcome.query }));
+        for (const { word, used } of outcome.synonyms) notes.push(t('search.synonym', { word, used: used.join('”“') }));
+        note.textContent = notes.join('');
       } else if (hasFilters) {
-        response = await pagefind.search(null, options());
+        results = (await pagefind.search(null, options())).results.map((hit) => ({ hit, locations: [] }));
       }
     } catch {
-      // Offline, the part of the index this query needs was never fetched.
+      // Offline, a part of the index this search needs was never fetched.
       if (run === this.#run) status.textContent = t(isOffline() ? 'search.offlineMissing' : 'search.failed');
       return;
     }
@@ -153,7 +193,7 @@ export class SearchPage extends HTMLElement {
       if (!(saved?.full && saved.build === pageBuild())) note.textContent += t('search.offlinePartial');
     }
     if (run !== this.#run) return;
-    this.#results = response?.results ?? [];
+    this.#results = results;
     this.#shown = 0;
     this.querySelector('#search-results')!.replaceChildren();
     this.#facetsFor = { run, state, query, done: false };
@@ -161,10 +201,48 @@ export class SearchPage extends HTMLElement {
     if (run !== this.#run) return;
     // Announced once the first results are on the page.
     if (!state.q && !hasFilters) status.textContent = t('search.prompt');
-    else if (this.#results.length === 0) status.textContent = t('search.none');
+    // With filters on, nothing relevant may be the filters' doing: say so instead.
+    else if (outcome && !outcome.relevant && !hasFilters) {
+      await this.#showNothingRelevant(outcome);
+      if (run !== this.#run) return;
+      status.textContent = t('search.nothing', { query: outcome.query });
+    } else if (this.#results.length === 0) status.textContent = t('search.none');
     else status.textContent = t('search.count', { count: this.#results.length });
     // Offline, the filter counts may need index files that were never fetched: no counts then.
     await this.#updateFacets().catch(() => undefined);
+  }
+
+  /**
+   * No case on the question: the closest topics (from the thesaurus's topic words, then the
+   * topics of the pages that share words with the question) with their browse pages, and an
+   * invitation to add a case.
+   */
+  async #showNothingRelevant(outcome: SearchOutcome<PagefindData>) {
+    const empty = this.querySelector('#search-empty') as HTMLElement;
+    const labels = this.#facets.find((f) => f.name === 'topics')?.values ?? {};
+    // The topics the thesaurus gives the question's words; failing those, the topics of the pages
+    // that share a word with it.
+    const topics = [...outcome.topics];
+    if (topics.length === 0) {
+      for (const page of outcome.nearby.slice(0, 3)) {
+        for (const topic of (await page.hit.data().catch(() => undefined))?.filters.topics ?? []) if (!topics.includes(topic)) topics.push(topic);
+      }
+    }
+    const base = this.dataset.base ?? '/';
+    const link = (path: string, text: string) => el('a', { href: `${base}${path.replace(/^\//, '')}` }, text);
+    const known = topics.filter((topic) => topic in labels).slice(0, 3);
+    if (known.length) {
+      empty.append(el('p', {}, t('search.nothingTopics')), el('ul', {}, ...known.map((topic) => el('li', {}, link(`/browse/topics/${topic}/`, labels[topic]!)))));
+    } else {
+      empty.append(el('p', {}, t('search.nothingBrowse'), link('/browse/', t('browse.title'))));
+    }
+    const command = t('search.inviteCommand', { title: outcome.query.replaceAll('"', '') });
+    const [before, after] = t('search.invite', { command: '\u0000' }).split('\u0000');
+    const invite = el('p', {}, before ?? '', el('code', {}, command), after ?? '');
+    if (this.#engine.writingGuide) invite.append('《', link(this.#engine.writingGuide, t('search.inviteGuide')), '》。');
+    else invite.append(t('search.inviteGuide'), '。');
+    empty.append(invite);
+    empty.hidden = false;
   }
 
   /**
@@ -185,13 +263,13 @@ export class SearchPage extends HTMLElement {
       target.done = false;
       throw error;
     });
-    const options = (except?: SearchFacet) => searchOptions(state, except);
+    const options = (except?: string) => searchOptions(state, except);
     const hasFilters = Object.keys(state.filters).length > 0;
     const terms = query === null ? null : segmentWords(query);
     // Each facet counts with its own selection left out, so OR within a facet shows what adding a value gives.
     const all = query !== null || hasFilters ? await pagefind.search(terms, options()) : undefined;
-    const counts: Partial<Record<SearchFacet, Record<string, number>>> = {};
-    for (const facet of searchFacets) {
+    const counts: Record<string, Record<string, number>> = {};
+    for (const facet of this.#facetNames()) {
       const own = state.filters[facet]?.length && all;
       const source = own ? await pagefind.search(terms, options(facet)) : all;
       counts[facet] = source?.filters[facet] ?? allValues[facet] ?? {};
@@ -206,9 +284,13 @@ export class SearchPage extends HTMLElement {
     this.#shown += batch.length;
     // Offline, a result's text may not have been fetched, and its page may not be kept.
     const offline = isOffline();
-    const loaded = await Promise.all(batch.map((r) => r.data().catch(() => undefined)));
-    const kept = await Promise.all(loaded.map((data) => (offline && data ? isKept(data.url) : true)));
-    for (const [i, data] of loaded.entries()) {
+    const items = await Promise.all(
+      batch.map(async (r) => {
+        const data = await r.hit.data().catch(() => undefined);
+        return { data, locations: r.locations, kept: !offline || !data || (await isKept(data.url)) };
+      }),
+    );
+    for (const { data, locations, kept } of items) {
       if (!data) {
         list.append(el('li', { className: 'result missing' }, el('p', {}, t('search.resultMissing'))));
         continue;
@@ -216,27 +298,36 @@ export class SearchPage extends HTMLElement {
       const kind = data.filters.kind?.[0];
       const item = el('li', { className: 'result' });
       const heading = el('h3', {}, el('a', { href: data.url }, data.meta.title ? joinWords(data.meta.title) : data.url));
-      if (kind) heading.prepend(el('span', { className: 'badge' }, this.#labels.kind[kind] ?? kind));
+      if (kind) heading.prepend(el('span', { className: 'badge' }, this.#facets.find((f) => f.name === KIND_FACET)?.values[kind] ?? kind));
       item.append(heading);
-      if (!kept[i]) item.append(el('p', { className: 'not-kept' }, t('search.notKept')));
+      if (!kept) item.append(el('p', { className: 'not-kept' }, t('search.notKept')));
       if (data.meta.region) item.append(el('p', { className: 'region' }, data.meta.region));
-      item.append(el('p', { className: 'excerpt' }, excerptNodes(data.excerpt)));
-      const subs = data.sub_results.filter((s) => s.url !== data.url && s.url.includes('#')).slice(0, 3);
-      if (subs.length) item.append(el('ul', { className: 'subs' }, ...subs.map((s) => el('li', {}, el('a', { href: s.url }, joinWords(s.title)), '：', el('span', {}, excerptNodes(s.excerpt))))));
+      // One excerpt per page: the best stretch of one paragraph; without a query, the summary.
+      const excerpt = locations.length ? buildExcerpt(data.content, locations).parts : [{ text: joinWords(data.meta.summary ?? ''), mark: false }];
+      item.append(el('p', { className: 'excerpt' }, excerptNodes(excerpt)));
+      // The steps and sections holding matches, as links straight to them.
+      const subs = subResults(data.anchors, locations, data.content);
+      if (subs.length) {
+        item.append(el('ul', { className: 'subs', ariaLabel: t('search.subResults') }, ...subs.map((s) => el('li', {}, el('a', { href: `${data.url}#${encodeURIComponent(s.id)}` }, joinWords(s.title))))));
+      }
       list.append(item);
     }
     (this.querySelector('#search-more') as HTMLButtonElement).hidden = this.#shown >= this.#results.length;
   }
 
-  #renderFacets(state: SearchState, counts: Partial<Record<SearchFacet, Record<string, number>>>, allValues: Record<string, Record<string, number>>) {
+  #facetNames(): string[] {
+    return this.#facets.map((f) => f.name);
+  }
+
+  #renderFacets(state: SearchState, counts: Record<string, Record<string, number>>, allValues: Record<string, Record<string, number>>) {
     const container = this.querySelector('#search-facets')!;
-    const groups = searchFacets.map((facet) => {
-      const labels = this.#labels[facet];
-      const known = Object.keys(allValues[facet] ?? {});
+    const groups = this.#facets.map(({ name: facet, label: legend, values: labels }) => {
+      const known = new Set(Object.keys(allValues[facet] ?? {}));
       const selected = state.filters[facet] ?? [];
-      const values = [...new Set([...known, ...selected])].sort((a, b) => (labels[a] ?? a).localeCompare(labels[b] ?? b, 'zh-CN'));
+      // In the build's order (a taxonomy's own, years newest first, 不详 last), then any value only the URL names.
+      const values = [...new Set([...Object.keys(labels).filter((v) => known.has(v)), ...known, ...selected])];
       if (values.length === 0) return undefined;
-      const fieldset = el('fieldset', {}, el('legend', {}, t(`search.facet.${facet}`)));
+      const fieldset = el('fieldset', {}, el('legend', {}, legend));
       for (const value of values) {
         const count = counts[facet]?.[value] ?? 0;
         const box = el('input', { type: 'checkbox', name: facet, value, checked: selected.includes(value) });

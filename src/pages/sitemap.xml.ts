@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { inSitemap, pagePath, sitemapXml } from '../site/feeds.ts';
-import { loadSiteConfig } from '../../scripts/lib/site-config.ts';
+import { site } from '../site/site.ts';
 
 type Page = { getStaticPaths?: () => Promise<{ params: Record<string, string | number | undefined> }[]> | { params: Record<string, string | number | undefined> }[] };
 
@@ -22,5 +22,5 @@ export const GET: APIRoute = async () => {
       if (path) paths.push(path);
     }
   }
-  return new Response(sitemapXml(paths, loadSiteConfig()), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  return new Response(sitemapXml(paths, site), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { aliases, dateOrUnknown, idRef, summary, taxonomy, title, UNKNOWN } from './common.ts';
+import { INFERABLE_FIELDS } from './inferable.ts';
 import { provinces, suggestProvince } from './regions.ts';
 
 /** `region.province`: a provincial-level division's full name, or 不详. */
@@ -15,7 +16,7 @@ const province = z.string().transform((input, ctx) => {
       : `“${input}”不是省级行政区的全称（如 浙江省、广西壮族自治区）；资料未载明时写“不详”`,
   });
   return z.NEVER;
-});
+}).meta({ enum: [...provinces, UNKNOWN] });
 
 /** Where the case took place, from province down to the smallest unit named. */
 export const regionSchema = z.strictObject({
@@ -47,8 +48,9 @@ export const caseSchema = z.strictObject({
   date: dateOrUnknown,
   region: regionSchema,
   level: taxonomy('level'),
-  forms: z.array(taxonomy('forms')).min(1),
-  topics: z.array(taxonomy('topics')).min(1),
+  /** At least one; 不详 where the source does not say (never a guess). */
+  forms: z.array(taxonomy('forms', { unknown: true })).min(1),
+  topics: z.array(taxonomy('topics', { unknown: true })).min(1),
   /** Ids of methods it used. Default: none. */
   methods: z.array(idRef).default([]),
   /** Ids of models it follows. Default: none. */
@@ -60,6 +62,12 @@ export const caseSchema = z.strictObject({
   outcome: outcomeSchema.optional(),
   sources: z.array(sourceRef).min(1),
   aliases,
+  /**
+   * Fields whose value is the handbook's inference, not stated by the source (a year read from
+   * “今年” and the article's date). Shown as such, carried in the open data, and never given as
+   * a reason two cases are alike. Default: none.
+   */
+  inferred: z.array(z.enum(INFERABLE_FIELDS)).default([]),
 });
 
 export type CaseInput = z.input<typeof caseSchema>;

@@ -1,12 +1,12 @@
 import { z } from 'astro/zod';
 import { checkPartialDate } from './dates.ts';
-import { allowedValues, resolveTaxonomy, type TaxonomyName } from './taxonomies.ts';
+import { allowedValues, resolveTaxonomy, taxonomyInputs, type TaxonomyName } from './taxonomies.ts';
+import { UNKNOWN, UNKNOWN_KEY } from './unknown.ts';
 
 /** ASCII kebab-case: the form of every id, in file names and references alike. */
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-/** Written where a source gives no value (a date, a province). */
-export const UNKNOWN = '不详';
+export { UNKNOWN, UNKNOWN_KEY } from './unknown.ts';
 
 /** A reference to another entry by id; whether it exists is a cross-file check. */
 export const idRef = z.string().regex(ID_PATTERN, {
@@ -27,7 +27,7 @@ export const aliases = z.array(idRef).default([]);
 
 function parseDate(input: string | number | Date, ctx: z.core.$RefinementCtx, allowUnknown: boolean) {
   const text = input instanceof Date ? input.toISOString().slice(0, 10) : String(input).trim();
-  if (allowUnknown && (text === UNKNOWN || text === 'unknown')) return null;
+  if (allowUnknown && (text === UNKNOWN || text === UNKNOWN_KEY)) return null;
   const checked = checkPartialDate(text);
   if (checked.ok) return checked.value;
   const hint = allowUnknown ? '；资料没有给出日期时写“不详”' : '';
@@ -48,16 +48,22 @@ export const partialDate = dateInput.transform((input, ctx) => parseDate(input, 
 /** A partial date, or 不详 where the source gives none (normalised to null). */
 export const dateOrUnknown = dateInput.transform((input, ctx) => parseDate(input, ctx, true));
 
-/** A taxonomy value: its ASCII key or its Chinese label, normalised to the key. */
-export function taxonomy<T extends TaxonomyName>(name: T) {
+/**
+ * A taxonomy value: its ASCII key or its Chinese label, normalised to the key. With
+ * `unknown: true`, 不详 (or `unknown`) is a value too, normalised to `unknown`: where the source
+ * does not say, the author writes that instead of guessing.
+ */
+export function taxonomy<T extends TaxonomyName>(name: T, options: { unknown?: boolean } = {}) {
   return z.string().transform((input, ctx) => {
     const key = resolveTaxonomy(name, input);
     if (key !== undefined) return key;
+    if (options.unknown && (input.trim() === UNKNOWN || input.trim() === UNKNOWN_KEY)) return UNKNOWN_KEY;
     ctx.issues.push({
       code: 'custom',
-      message: `“${input}”不是可用的值。可选：${allowedValues(name)}`,
+      message: `“${input}”不是可用的值。可选：${allowedValues(name)}${options.unknown ? '；资料未载明时写“不详”' : ''}`,
       input,
     });
     return z.NEVER;
-  });
+    // The JSON Schema an editor validates with lists every value an author may write.
+  }).meta({ enum: [...taxonomyInputs(name), ...(options.unknown ? [UNKNOWN_KEY, UNKNOWN] : [])] });
 }

@@ -6,10 +6,8 @@ export type DateCheck = { ok: true; value: string } | { ok: false; message: stri
 
 const PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
-/** Today as `YYYY-MM-DD` in local time; `YISHI_TODAY` overrides it so tests stay fixed. */
+/** Today as `YYYY-MM-DD` in local time (the tests fix the clock with vitest's fake timers). */
 export function today(): string {
-  const fixed = process.env.YISHI_TODAY;
-  if (fixed && PATTERN.test(fixed)) return fixed;
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;

@@ -7,7 +7,7 @@ export const guideSchema = z.strictObject({
   summary,
   /** Position among the chapters, from 1. */
   order: z.number().int().min(0).max(999),
-  /** Sources the chapter rests on. Default: none (a chapter may be the handbook's own advice). */
+  /** Sources the chapter rests on. Default: none (a chapter that states no fact from a source). */
   sources: z.array(idRef).default([]),
   aliases,
 });

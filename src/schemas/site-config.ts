@@ -145,6 +145,45 @@ export const contactSchema = z.strictObject(
   { error: "contact 应为一组联系方式，如 { email: 'office@example.gov.cn', phone: '0572-1234567' }" },
 );
 
+/**
+ * Licences an office is likely to choose for its content and data, by SPDX identifier: the data
+ * page names them and links to their text. Anything else is written out in words.
+ */
+export const KNOWN_LICENCES = {
+  'CC-BY-4.0': { name: '知识共享 署名 4.0 国际许可协议（CC BY 4.0）', url: 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans' },
+  'CC-BY-SA-4.0': { name: '知识共享 署名—相同方式共享 4.0 国际许可协议（CC BY-SA 4.0）', url: 'https://creativecommons.org/licenses/by-sa/4.0/deed.zh-hans' },
+  'CC-BY-NC-4.0': { name: '知识共享 署名—非商业性使用 4.0 国际许可协议（CC BY-NC 4.0）', url: 'https://creativecommons.org/licenses/by-nc/4.0/deed.zh-hans' },
+  'CC0-1.0': { name: 'CC0 1.0 公共领域贡献（放弃全部权利）', url: 'https://creativecommons.org/publicdomain/zero/1.0/deed.zh-hans' },
+  'ODC-By-1.0': { name: '开放数据共享署名许可协议（ODC-By 1.0）', url: 'https://opendatacommons.org/licenses/by/1-0/' },
+  'ODbL-1.0': { name: '开放数据库许可协议（ODbL 1.0）', url: 'https://opendatacommons.org/licenses/odbl/1-0/' },
+  'PDDL-1.0': { name: '开放数据共享公共领域贡献与许可协议（PDDL 1.0）', url: 'https://opendatacommons.org/licenses/pddl/1-0/' },
+} as const;
+
+export type LicenceId = keyof typeof KNOWN_LICENCES;
+
+/** `licence`: an identifier from KNOWN_LICENCES, or the terms in words. */
+const licence = text('licence（许可协议）', 200, "许可协议，如 'CC-BY-4.0'，或用文字写明使用条件")
+  .superRefine((value, ctx) => {
+    if (Object.hasOwn(KNOWN_LICENCES, value)) return;
+    const known = Object.keys(KNOWN_LICENCES);
+    const same = known.find((id) => id.toLowerCase() === value.toLowerCase());
+    if (same) {
+      ctx.addIssue({ code: 'custom', input: value, message: `许可协议代码应写成“${same}”（注意大小写）` });
+    } else if (/^[A-Za-z0-9.+-]+$/.test(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        input: value,
+        message: `“${value}”不是已知的许可协议代码。可用：${known.join('、')}；或用中文写明使用条件，如 '仅供学习研究使用，转载请注明出处'`,
+      });
+    }
+  });
+
+/** `version`: the handbook's own version, such as 2026.1. */
+const version = z
+  .string({ error: "version 应为版本号文字，如 '2026.1'" })
+  .trim()
+  .regex(/^[0-9A-Za-z][0-9A-Za-z.+-]{0,29}$/, { error: (issue) => `“${String(issue.input)}”不是版本号。只能用字母、数字、点和连字符，最多 30 个字符，如 '2026.1' 或 '1.2.0'` });
+
 export const DEFAULT_ACCENT = '#b4232a';
 
 /** The whole of `handbook.config.ts`. */
@@ -168,6 +207,14 @@ export const siteConfigSchema = z.strictObject(
     footer: optionalText('footer（页脚文字）', 200, '页脚文字，如 备案号或版权说明'),
     /** How readers reach the office. */
     contact: contactSchema.optional(),
+    /**
+     * The terms under which others may reuse the content and the open data: an identifier from
+     * KNOWN_LICENCES or the terms in words. Default: none stated (the data page says so, and that
+     * the office must be asked before reuse).
+     */
+    licence: licence.optional(),
+    /** The handbook's version, shown on the data page and in citations. Default: package.json's. */
+    version: version.optional(),
   },
   { error: 'handbook.config.ts 应导出一组设置：export default { title: …, organisation: …, description: … }' },
 );

@@ -1,3 +1,5 @@
+import { UNKNOWN, UNKNOWN_KEY } from './unknown.ts';
+
 /**
  * The handbook's taxonomies: stable ASCII keys (URLs, search filters) with Chinese labels
  * (what readers see). Frontmatter may use either; both normalise to the key.
@@ -55,7 +57,7 @@ export const taxonomies = {
       'in-progress': '办理中',
       implemented: '已落实',
       reviewed: '已回头看',
-      unknown: '不详',
+      [UNKNOWN_KEY]: UNKNOWN,
     },
   },
   kind: {
@@ -76,7 +78,6 @@ export const taxonomies = {
 } as const;
 
 export type TaxonomyName = keyof typeof taxonomies;
-export type TaxonomyKey<T extends TaxonomyName> = keyof (typeof taxonomies)[T]['values'] & string;
 
 /** The Chinese label of a key, or the key itself when unknown. */
 export function labelOf<T extends TaxonomyName>(taxonomy: T, key: string): string {
@@ -98,4 +99,10 @@ export function allowedValues(taxonomy: TaxonomyName): string {
   return Object.entries(values)
     .map(([key, label]) => `${key}（${label}）`)
     .join('、');
+}
+
+/** Every value an author may write for a taxonomy: its keys, then its Chinese labels. */
+export function taxonomyInputs(taxonomy: TaxonomyName): string[] {
+  const values = taxonomies[taxonomy].values as Record<string, string>;
+  return [...Object.keys(values), ...Object.values(values)];
 }

@@ -7,6 +7,12 @@ export const termSchema = z.strictObject({
   term: z.string().trim().min(1).max(30),
   /** Other names of the same thing; unique across the glossary. Default: none. */
   aliases: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Everyday wordings readers may search with (视频协商 for 远程协商): search finds the term's
+   * entry and the pages using it by them, and says so. Unlike aliases, they are not names of
+   * the term: glossary links ignore them. Default: none.
+   */
+  synonyms: z.array(z.string().trim().min(1).max(20)).default([]),
   /** What it means, in the handbook's own words. */
   definition: z.string().trim().min(4).max(600),
   /** Ids of the sources the definition rests on. */

@@ -1,5 +1,5 @@
-// The search facets and result kinds: shared by the build and the search page's script, so
-// nothing heavy (pinyin) may be imported here.
+// What the search page's script needs to know of the facets, shared by the build (which writes
+// it into the page) and the browser (which reads it): nothing heavy may be imported here.
 
 /** What kind of page a search result is: a case's kind, or the page type. */
 export type ResultKind = 'practice' | 'consultation' | 'method' | 'model' | 'guide' | 'glossary' | 'source';
@@ -15,7 +15,28 @@ export const resultKindLabels: Record<ResultKind, string> = {
   source: '资料来源',
 };
 
-/** The search facets, in the order the search page shows them; names are the taxonomy keys. */
-export const searchFacets = ['kind', 'level', 'province', 'topics', 'forms', 'year', 'methods'] as const;
-export type SearchFacet = (typeof searchFacets)[number];
+/** The filter every page has: what kind of page it is. The others come from the case fields. */
+export const KIND_FACET = 'kind';
 
+/** One filter of the search page: its name (URL parameter, Pagefind filter), label and values' labels. */
+export interface SearchFacetInfo {
+  name: string;
+  label: string;
+  /** Label by key, in the order to show them. */
+  values: Record<string, string>;
+}
+
+/** What the search page's script reads from the page: the filters, in the order to show them. */
+export interface SearchPageData {
+  facets: SearchFacetInfo[];
+}
+
+/** What the search page's script reads from the page besides the filters (`#search-engine`). */
+export interface SearchEngineData {
+  /** The content's thesaurus with the glossary folded in (`thesaurus.ts`). */
+  thesaurus: import('./thesaurus.ts').CompiledThesaurus;
+  /** How many pages the index holds, about. */
+  pageCount: number;
+  /** The path of the authors' guide to writing a case, when the handbook has one. */
+  writingGuide?: string | undefined;
+}

@@ -1,14 +1,12 @@
 /**
- * Chinese query handling for the search page (Pagefind). Pure functions that run in the browser
- * and in Node alike: no `node:` imports; the Traditional → Simplified converter is loaded only
- * when a query needs it.
+ * Chinese query handling for the search page, language-level only: full-width folding,
+ * Traditional → Simplified, question words and particles, and splitting a query into words.
+ * Pure functions that run in the browser and in Node alike: no `node:` imports; the Traditional
+ * → Simplified converter is loaded only when a query needs it.
  *
- * How Pagefind treats a query (1.6, `zh-cn` index): the browser splits it into words with
- * `Intl.Segmenter`, every word that occurs anywhere in the index must occur on a result page
- * (words found nowhere are ignored), and words match by prefix. So a whole question such as
- * “小区停车位不够怎么协商” finds nothing, because no page holds 小区, 不够 and 停车位 together.
- * `queryVariants` therefore produces ever shorter queries to try in turn, each of them words a
- * page of the handbook could plausibly contain.
+ * Nothing here knows a handbook's wording: what readers call the handbook's things, and the
+ * slogans to keep whole, come from the content's thesaurus (`thesaurus.ts`), and the search
+ * itself is `engine.ts`.
  */
 import { TRADITIONAL_ONLY } from './traditional.ts';
 
@@ -42,89 +40,47 @@ const STOP_CHARS = new Set([
 ]);
 
 /** Single-character function words that never end another word (是, 谁, 我 …): never glued. */
-const NEVER_GLUED = new Set(['是', '我', '你', '您', '他', '她', '它', '咱', '谁', '哪', '啥', '咋', '呗', '请']);
+const NEVER_GLUED = new Set(['是', '我', '你', '您', '他', '她', '它', '咱', '谁', '哪', '啥', '咋', '呗', '请', '没', '很', '太']);
 
 /**
- * Words a page answering the question need not contain: generic nouns and verbs of the domain
- * (问题, 协商, 小区…) and complaint words (不够, 没有, 难…). Kept in the first shortened query,
- * dropped from the later ones.
+ * Words a page answering the question need not contain: generic nouns and verbs (问题, 情况,
+ * 解决…) and complaint words (不够, 没有, 难, 老是, 太…). They rank pages but never decide
+ * whether a page is relevant. Words common in one handbook (协商, 社区) are found common from
+ * the index at search time instead (engine.ts).
  */
 const WEAK_WORDS = new Set([
   '问题', '情况', '事情', '事儿', '事', '事项', '解决', '处理', '开展', '进行', '组织', '召开', '举行', '搞好', '做好',
-  '商量', '讨论', '协商', '议事', '商议', '沟通', '没有', '没', '不够', '不足', '太少', '太多', '很多', '很', '太',
-  '非常', '特别', '比较', '难', '不好', '老是', '总是', '经常', '一直', '现在', '目前', '已经', '最近', '居民', '群众',
-  '老百姓', '小区', '社区', '村', '村里', '街道', '附近', '周边', '地方', '方面', '工作', '办法', '方法', '做法',
-  '东西', '多', '少', '好', '人', '成立', '建立', '实行', '推行', '开', '弄好', '解答', '例子', '经验', '举例', '资料',
+  '商量', '讨论', '沟通', '没有', '没', '不够', '不足', '太少', '太多', '很多', '很', '太', '非常', '特别', '比较',
+  '难', '不好', '老是', '总是', '经常', '一直', '现在', '目前', '已经', '最近', '附近', '周边', '地方', '方面', '工作',
+  '办法', '方法', '做法', '东西', '多', '少', '好', '人', '成立', '建立', '实行', '推行', '开', '弄好', '解答', '例子',
+  '经验', '举例', '资料', '路上', '时候', '期间', '时', '用', '找不到', '找', '搞', '管', '经过', '经历',
 ]);
 
-/**
- * Phrases of the handbook that contain stop or weak words but must stay whole: slogans, names
- * and terms (不调研不协商 holds 协商, 有事来协商 holds 有 and 来).
- */
-const PROTECTED = [
-  '请你来协商', '有事来协商', '有事好商量', '不调研不协商', '微协商话民生', '四进访民情', '六步促协商', '六有标准',
-  '六有', '五进基层', '党政交', '委员提', '社会征', '切口小', '立意高', '关联广', '小切口', '受关注', '能落实',
-  '党政所需', '群众所盼', '政协所能', '回头看', '两委', '三长制', '互联网+', '面对面', '有事多商量', '协商于民',
-  '协商为民', '协商议事会', '协商议事室', '议事会', '议政会', '议事室', '座谈会', '恳谈会', '听证会',
-];
-
-/**
- * Everyday words and the handbook's wording for the same thing, tried after the words as typed
- * (疫情期间 → 抗疫期间; the handbook says 不予协商 where people say 不能协商).
- */
-const HANDBOOK_WORDING: Readonly<Record<string, string>> = {
-  疫情: '抗疫',
-  新冠: '抗疫',
-  堵车: '拥堵',
-  塞车: '拥堵',
-  堵: '拥堵',
-  孩子: '学生',
-  小孩: '学生',
-  上学: '上下学',
-  放学: '上下学',
-  接送: '上下学',
-  厕所: '公厕',
-  卫生间: '公厕',
-  不能: '不予',
-  不可以: '不予',
-  线上: '网络',
-  网上: '网络',
-  视频: '远程',
-  老百姓: '群众',
-  规矩: '规范',
-  规定: '规范',
-  流程: '程序',
-  步骤: '程序',
-};
-
-/** A word of a query and what the variants do with it. */
+/** A word of a query and what the search does with it. */
 export interface QueryToken {
   text: string;
-  /** `stop` words go first, `weak` words next; `content` words stay to the end. */
+  /** `stop` words are dropped; `weak` words rank pages but do not decide relevance; `content` words carry the topic. */
   kind: 'content' | 'weak' | 'stop';
   /** Offsets in the normalised query. */
   start: number;
   end: number;
   /** Han characters (as opposed to Latin letters, digits and formulas such as 1+7+X). */
   han: boolean;
-  /** A phrase kept whole (a slogan or term). */
+  /** A phrase kept whole (a term or slogan of the thesaurus). */
   whole: boolean;
 }
 
 export interface QueryOptions {
-  /** Phrases to keep whole besides the built-in ones, such as the glossary's terms. */
+  /** Phrases to keep whole: the thesaurus's terms, synonyms and slogans. */
   keep?: readonly string[];
   /** How to split Han text into words: the browser's `Intl.Segmenter` (default, when present) or the built-in word lists only. */
   segmenter?: 'intl' | 'lexicon';
-  /** At most this many variants (default 8). */
-  max?: number;
 }
 
 const HAN = /\p{Script=Han}/u;
 /** A run of Han characters, or a word of other letters and digits that may hold + . _ # - (1+7+X, 6+X, 365). */
 const WORD_OR_HAN = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])(?:(?:(?!\p{Script=Han})[\p{L}\p{N}+._#-])*(?:(?!\p{Script=Han})[\p{L}\p{N}+]))?/gu;
 const isHan = (text: string) => HAN.test(text);
-const hanLength = (text: string) => [...text].filter((c) => HAN.test(c)).length;
 
 /** Full-width letters, digits and signs folded to ASCII (Ｘ → X, ＋ → +), spaces collapsed. */
 export function normalizeQuery(q: string): string {
@@ -166,10 +122,10 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Splits a query into words and says which of them the variants drop first. */
+/** Splits a query into words and says what each is: a topic word, a weak word or a question word. */
 export function analyzeQuery(q: string, options: QueryOptions = {}): QueryToken[] {
   const text = normalizeQuery(q);
-  const keep = [...PROTECTED, ...(options.keep ?? [])].map(normalizeQuery).filter((p) => p.length > 1);
+  const keep = [...new Set((options.keep ?? []).map(normalizeQuery).filter((p) => [...p].length > 1))];
   keep.sort((a, b) => b.length - a.length);
   const keepPattern = keep.length ? new RegExp(keep.map(escapeRegExp).join('|'), 'gu') : undefined;
 
@@ -218,103 +174,6 @@ export function analyzeQuery(q: string, options: QueryOptions = {}): QueryToken[
   });
 }
 
-/** A piece of the query kept in a variant, with its place in the normalised query. */
-type Piece = Pick<QueryToken, 'text' | 'start' | 'end' | 'han' | 'whole'>;
-
-/** Joins kept pieces: directly where they were adjacent or only dropped Han words lay between, else with a space. */
-function render(text: string, pieces: readonly Piece[]): string {
-  let out = '';
-  for (let i = 0; i < pieces.length; i++) {
-    const piece = pieces[i]!;
-    const prev = pieces[i - 1];
-    if (prev) {
-      const gap = text.slice(prev.end, piece.start);
-      const direct = gap === '' || (prev.han && piece.han && !/[^\p{Script=Han}]/u.test(gap));
-      if (!direct) out += ' ';
-    }
-    out += piece.text;
-  }
-  return out;
-}
-
-/** Content words grouped into search words: lone characters join their neighbours (环/卫/工人 → 环卫工人). */
-function contentUnits(tokens: readonly QueryToken[]): Piece[] {
-  const units: (Piece & { lastLone: boolean })[] = [];
-  for (const token of tokens) {
-    if (token.kind !== 'content') continue;
-    const last = units.at(-1);
-    const lone = token.han && !token.whole && token.text.length === 1;
-    if (last && last.end === token.start && last.han && token.han && !last.whole && !token.whole && (lone || last.lastLone)) {
-      last.text += token.text;
-      last.end = token.end;
-      last.lastLone = lone;
-    } else {
-      units.push({ text: token.text, start: token.start, end: token.end, han: token.han, whole: token.whole, lastLone: lone });
-    }
-  }
-  return units.map(({ lastLone: _, ...unit }) => unit);
-}
-
-const WORDING_PATTERN = new RegExp(
-  Object.keys(HANDBOOK_WORDING).sort((a, b) => b.length - a.length).join('|'),
-  'gu',
-);
-
-/** A search word in the handbook's wording (疫情期间 → 抗疫期间); unchanged where it already uses it (拥堵 stays). */
-function reword(word: string): string {
-  return word.replace(WORDING_PATTERN, (everyday) => {
-    const handbook = HANDBOOK_WORDING[everyday]!;
-    return word.includes(handbook) ? everyday : handbook;
-  });
-}
-
-/**
- * The queries to try in turn until one finds something, best first:
- *
- * 1. the query as typed (full-width letters and digits folded: １＋７＋Ｘ → 1+7+X), when it has
- *    no question or function words; when it has some, it is left out, because Pagefind would only find pages that happen to contain 什么, 是 and 意思
- *    too, which are never the page that answers “两委是什么意思”;
- * 2. without question and function words (怎么, 如何, 吗, 的, 我们, 可以 …);
- * 3. only the words that carry the topic, without generic ones (问题, 协商, 小区, 不够 …): first
- *    in the handbook's wording where it differs (堵车 → 拥堵, 不能 → 不予), then as typed;
- * 4. each of those words alone, longest first, and in the handbook's wording;
- * 5. the first two characters of longer words, which Pagefind matches as a prefix (停车位 → 停车).
- *
- * @example queryVariants('小区停车位不够怎么协商') // ['小区停车位不够协商', '停车位', '停车']
- */
-export function queryVariants(q: string, options: QueryOptions = {}): string[] {
-  const text = normalizeQuery(q);
-  if (!text) return [];
-  const tokens = analyzeQuery(q, options);
-  const variants: string[] = [];
-  const add = (variant: string) => {
-    const v = variant.trim();
-    if (v && !variants.includes(v)) variants.push(v);
-  };
-
-  const stripped = render(text, tokens.filter((t) => t.kind !== 'stop'));
-  if (!stripped || !tokens.some((t) => t.kind === 'stop')) add(text);
-  add(stripped);
-  // Only the topic words: in the handbook's wording first (the phrase as typed found nothing,
-  // and the pages say 不予协商, not 不能协商), then as typed.
-  const units = contentUnits(tokens);
-  add(render(text, units.map((unit) => (unit.whole ? unit : { ...unit, text: reword(unit.text) }))));
-  add(render(text, units));
-
-  const searchable = units
-    .map((unit, position) => ({ ...unit, position }))
-    .filter((unit) => !unit.han || hanLength(unit.text) >= 2);
-  if (units.length > 1) {
-    const byLength = [...searchable].sort((a, b) => b.text.length - a.text.length || a.position - b.position);
-    for (const unit of byLength) add(unit.text);
-  }
-  for (const unit of searchable) if (!unit.whole) add(reword(unit.text));
-  for (const unit of searchable) {
-    if (unit.han && !unit.whole && [...unit.text].length >= 3 && !/[^\p{Script=Han}]/u.test(unit.text)) add([...unit.text].slice(0, 2).join(''));
-  }
-  return variants.slice(0, options.max ?? 8);
-}
-
 const TRADITIONAL = new Set(TRADITIONAL_ONLY);
 
 /** Whether the query has characters written only in Traditional script (們, 協, 議 …). */
@@ -339,46 +198,4 @@ export async function toSimplified(q: string): Promise<string> {
     converter = undefined; // let a later call try loading again
     throw error;
   }
-}
-
-/** What `searchWithVariants` found, and with which query. */
-export interface VariantSearch<R> {
-  /** The query searched for: as typed, or in Simplified characters when it was converted. */
-  query: string;
-  /** Whether the query was converted from Traditional characters. */
-  converted: boolean;
-  /** The variant that found the results; undefined when none found anything. */
-  variant: string | undefined;
-  /** The variants tried, in order. */
-  tried: string[];
-  results: R[];
-}
-
-/**
- * Searches with the variants of a query in turn (after converting Traditional characters) and
- * returns the first results found. `search` is the search engine, e.g. Pagefind's
- * `(q) => pagefind.search(q).then((r) => r.results)`.
- */
-export async function searchWithVariants<R>(
-  input: string,
-  search: (query: string) => Promise<readonly R[]>,
-  options: QueryOptions = {},
-): Promise<VariantSearch<R>> {
-  let query = input;
-  let converted = false;
-  if (needsTraditionalConversion(input)) {
-    try {
-      query = await toSimplified(input);
-      converted = query !== input;
-    } catch {
-      // The converter could not be loaded: search with the query as typed.
-    }
-  }
-  const tried: string[] = [];
-  for (const variant of queryVariants(query, options)) {
-    tried.push(variant);
-    const results = await search(variant);
-    if (results.length > 0) return { query, converted, variant, tried, results: [...results] };
-  }
-  return { query, converted, variant: undefined, tried, results: [] };
 }

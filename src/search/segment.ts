@@ -57,6 +57,15 @@ export function segmentWords(text: string): string {
   return words.join(' ');
 }
 
+/**
+ * Marks the search copy puts after every block of text (`BLOCK_END`) and after every heading
+ * (`HEADING_END`), so that an excerpt never runs a heading or a list item into the next text.
+ * Punctuation that no handbook writes: Pagefind keeps them in a page's text and indexes no word
+ * for them.
+ */
+export const BLOCK_END = '\u2E3F';
+export const HEADING_END = '\u2E3E';
+
 const LATIN_OR_DIGIT = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}]/u;
 /** Stand-ins for <mark> and </mark> while spaces are taken out of an excerpt. */
 const OPEN = '\uE000';
@@ -65,11 +74,11 @@ const TRANSPARENT = new Set([OPEN, CLOSE]);
 
 /**
  * Undoes `segmentWords` for display: the spaces go, except between two Latin words or numbers
- * (`议事 会 组成` → `议事会组成`, `“ 1 + 7 + X ”` → `“1+7+X”`, `Open Data` stays). Pagefind's
- * `<mark>` tags in an excerpt are kept and do not count as neighbours.
+ * (`议事 会 组成` → `议事会组成`, `“ 1 + 7 + X ”` → `“1+7+X”`, `Open Data` stays), and so do
+ * the block marks. Pagefind's `<mark>` tags in an excerpt are kept and do not count as neighbours.
  */
 export function joinWords(text: string): string {
-  const chars = [...text.replaceAll('<mark>', OPEN).replaceAll('</mark>', CLOSE)];
+  const chars = [...text.replaceAll('<mark>', OPEN).replaceAll('</mark>', CLOSE).replaceAll(BLOCK_END, ' ').replaceAll(HEADING_END, ' ')];
   const visible = (from: number, step: 1 | -1): string | undefined => {
     for (let i = from; i >= 0 && i < chars.length; i += step) {
       const c = chars[i]!;

@@ -1,82 +1,42 @@
-import { pinyin } from 'pinyin-pro';
-import { UNKNOWN } from '../schemas/common.ts';
-import { labelOf, taxonomies } from '../schemas/taxonomies.ts';
-import { yearOf } from '../schemas/dates.ts';
+import { browseFields, declaredOrder, type CaseField, type CaseView, type FieldContext } from '../schemas/fields.ts';
+import { UNKNOWN_KEY } from '../schemas/common.ts';
 import { pinyinKey } from './pinyin-sort.ts';
 
-/** The facets cases can be browsed by, in the order the browse page shows them. */
-export const browseFacets = ['level', 'topics', 'forms', 'year', 'province'] as const;
-export type BrowseFacet = (typeof browseFacets)[number];
+export { provinceSlug } from '../schemas/fields.ts';
 
-/** What browsing needs of a case. */
-export interface BrowsableCase {
-  id: string;
-  level: string;
-  topics: string[];
-  forms: string[];
-  date: string | null;
-  province: string;
-}
+/** The facets cases can be browsed by, in the order the browse page shows them. */
+export const browseFacets = browseFields;
 
 export interface FacetValue {
-  /** The URL segment: a taxonomy key, a year, a province's pinyin, or `unknown`. */
+  /** The URL segment: a taxonomy key, a year, a province's slug, or `unknown`. */
   slug: string;
   label: string;
   ids: string[];
 }
 
-const slugs = new Map<string, string>();
-
-/** A province's URL segment: 浙江省 → zhejiang, 广西壮族自治区 → guangxi; 不详 → unknown. */
-export function provinceSlug(name: string): string {
-  if (name === UNKNOWN) return 'unknown';
-  // Every case page asks (for its search filters); pinyin is slow enough to remember.
-  let slug = slugs.get(name);
-  if (slug === undefined) {
-    const short = name.replace(/(壮族|回族|维吾尔)?(省|市|自治区|特别行政区)$/, '');
-    slug = pinyin(short, { toneType: 'none', type: 'array', v: true }).join('').toLowerCase().replace(/[^a-z0-9]/g, '');
-    slugs.set(name, slug);
-  }
-  return slug;
-}
-
-function valuesOf(facet: BrowseFacet, c: BrowsableCase): { slug: string; label: string }[] {
-  switch (facet) {
-    case 'level':
-      return [{ slug: c.level, label: labelOf('level', c.level) }];
-    case 'topics':
-    case 'forms':
-      return c[facet].map((key) => ({ slug: key, label: labelOf(facet, key) }));
-    case 'year': {
-      const year = yearOf(c.date);
-      return [year ? { slug: year, label: `${year} 年` } : { slug: 'unknown', label: UNKNOWN }];
-    }
-    case 'province':
-      return [{ slug: provinceSlug(c.province), label: c.province }];
-  }
-}
-
 /**
- * Every value a facet takes among the cases, with the cases that have it. Taxonomies keep their
- * own order, years run newest first, provinces by pinyin; 不详 always comes last.
+ * Every value a facet takes among the cases, with the cases that have it, in the field's order
+ * (a taxonomy's own order, years newest first, names by pinyin); 不详 always comes last.
  */
-export function facetValues(facet: BrowseFacet, cases: readonly BrowsableCase[]): FacetValue[] {
+export function facetValues(field: CaseField, cases: readonly CaseView[], context?: FieldContext): FacetValue[] {
   const found = new Map<string, FacetValue>();
   for (const c of cases) {
-    for (const { slug, label } of valuesOf(facet, c)) {
-      const value = found.get(slug) ?? { slug, label, ids: [] };
+    for (const { key, label } of field.values(c, context)) {
+      const value = found.get(key) ?? { slug: key, label, ids: [] };
       // A case lists a value at most once: only its own last id can repeat (topics: [a, a]).
       if (value.ids.at(-1) !== c.id) value.ids.push(c.id);
-      found.set(slug, value);
+      found.set(key, value);
     }
   }
-  const values = [...found.values()];
-  const order = facet === 'year' || facet === 'province' ? undefined : Object.keys(taxonomies[facet].values);
+  const order = field.facet?.order ?? 'pinyin';
+  const declared = order === 'declared' ? declaredOrder(field) : [];
   const rank = (v: FacetValue): string => {
-    if (v.slug === 'unknown') return '\uffff';
-    if (order) return String(order.indexOf(v.slug)).padStart(3, '0');
-    if (facet === 'year') return String(9999 - Number(v.slug));
+    if (v.slug === UNKNOWN_KEY) return '\uffff';
+    if (order === 'declared') return String(declared.indexOf(v.slug)).padStart(3, '0');
+    if (order === 'newest') return String(9999 - Number(v.slug)).padStart(4, '0');
     return pinyinKey(v.label);
   };
-  return values.sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
+  const ranked = [...found.values()].map((v) => [rank(v), v] as const);
+  ranked.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return ranked.map(([, v]) => v);
 }

@@ -1,52 +1,56 @@
 import { t } from '../i18n/index.ts';
+import { caseFields, isInferred, UNKNOWN_VALUE, type CaseView, type FieldContext } from '../schemas/fields.ts';
 import { labelOf } from '../schemas/taxonomies.ts';
 import type { CaseData } from '../schemas/case.ts';
+import { entryPath } from './paths.ts';
+
+export { regionText } from '../schemas/fields.ts';
 
 export interface Fact {
+  /** The field's name (`level`). */
+  name: string;
   label: string;
   values: { text: string; path?: string }[];
-}
-
-/** Titles of methods, models and cases by id, for linking facts. */
-export interface TitleLookup {
-  methods: Map<string, string>;
-  models: Map<string, string>;
-  cases: Map<string, string>;
-}
-
-/** Province · city · county · place, leaving out what the case does not name. */
-export function regionText(region: CaseData['region']): string {
-  return [region.province, region.city, region.county, region.place].filter(Boolean).join(' · ');
+  /** The value is the handbook's inference, not the source's statement. */
+  inferred: boolean;
+  /** The source does not say. */
+  unknown: boolean;
+  /** What stands between values: 、 unless given. */
+  separator?: string;
 }
 
 /**
- * The facts panel of a case, in reading order: 类型, 地区, 层级, 形式, 领域, 时间, 方法, 组成,
- * 参与者, 成果状态, 所属实践. Fields a case leaves empty are shown as 不详 where the panel always
- * has them, and left out where they are optional.
+ * The facts panel of a case, from the field registry in its order: the fields shown always
+ * (不详 when unknown) and those shown when the case has a value. Values link to their own page
+ * (a method) or, for a browse facet, to the cases that share them.
  */
-export function caseFacts(data: CaseData, titles: TitleLookup): Fact[] {
-  const plain = (text: string) => ({ text });
-  const unknown = t('case.unknown');
-  const facts: Fact[] = [
-    { label: t('case.kind'), values: [plain(labelOf('kind', data.kind))] },
-    { label: t('case.region'), values: [plain(regionText(data.region))] },
-    { label: t('case.level'), values: [plain(labelOf('level', data.level))] },
-    { label: t('case.forms'), values: data.forms.map((f) => ({ text: labelOf('forms', f), path: `/browse/forms/${f}/` })) },
-    { label: t('case.topics'), values: data.topics.map((k) => ({ text: labelOf('topics', k), path: `/browse/topics/${k}/` })) },
-    { label: t('case.date'), values: [plain(data.date ?? unknown)] },
-  ];
-  if (data.methods.length) facts.push({ label: t('case.methods'), values: data.methods.map((id) => ({ text: titles.methods.get(id) ?? id, path: `/methods/${id}/` })) });
-  if (data.models.length) facts.push({ label: t('case.models'), values: data.models.map((id) => ({ text: titles.models.get(id) ?? id, path: `/models/${id}/` })) });
-  if (data.participants.length) facts.push({ label: t('case.participants'), values: data.participants.map(plain) });
-  facts.push({ label: t('case.status'), values: [plain(data.outcome ? labelOf('status', data.outcome.status) : unknown)] });
-  if (data.partOf) facts.push({ label: t('case.partOf'), values: [{ text: titles.cases.get(data.partOf) ?? data.partOf, path: `/cases/${data.partOf}/` }] });
+export function caseFacts(entry: CaseView, context: FieldContext): Fact[] {
+  const facts: Fact[] = [];
+  for (const field of caseFields) {
+    if (!field.facts) continue;
+    const values = field.values(entry, context);
+    if (values.length === 0 && field.facts === 'known') continue;
+    const shown = values.length ? values : [UNKNOWN_VALUE];
+    const unknown = shown.every((v) => v.key === UNKNOWN_VALUE.key);
+    facts.push({
+      name: field.name,
+      label: field.label,
+      values: shown.map((v) => {
+        const path = v.key === UNKNOWN_VALUE.key || v === UNKNOWN_VALUE ? undefined : v.path ?? (field.facet?.browse ? `/browse/${field.name}/${v.key}/` : undefined);
+        return path ? { text: v.label, path } : { text: v.label };
+      }),
+      inferred: isInferred(field, entry),
+      unknown,
+      ...(field.separator && { separator: field.separator }),
+    });
+  }
   return facts;
 }
 
 /** A case as a list item: title, summary, and 类型 · 层级 · 时间 underneath. */
 export function caseListItem(c: { id: string; data: Pick<CaseData, 'title' | 'summary' | 'kind' | 'level' | 'date'> }) {
   return {
-    path: `/cases/${c.id}/`,
+    path: entryPath('cases', c.id),
     title: c.data.title,
     summary: c.data.summary,
     meta: `${labelOf('kind', c.data.kind)} · ${labelOf('level', c.data.level)} · ${c.data.date ?? t('case.unknown')}`,

@@ -1,6 +1,6 @@
 import { labelOf } from '../schemas/taxonomies.ts';
 import type { CaseEntry, SiteInfo } from './open-data.ts';
-import { publicUrl } from '../../scripts/lib/site-config.ts';
+import { publicUrl } from './paths.ts';
 
 /**
  * `/rss.xml` and `/sitemap.xml`, as pure functions. Both want absolute URLs: with `site` set in

@@ -1,9 +1,11 @@
 import { z } from 'astro/zod';
-import type { CaseData } from '../schemas/case.ts';
 import { collectionDefs, type CollectionName } from '../schemas/index.ts';
-import { provinces, UNKNOWN } from '../schemas/regions.ts';
-import { labelOf, taxonomies, type TaxonomyName } from '../schemas/taxonomies.ts';
-import { publicUrl, type SiteConfig } from '../../scripts/lib/site-config.ts';
+import { UNKNOWN, UNKNOWN_KEY } from '../schemas/common.ts';
+import type { CaseField, CaseView } from '../schemas/fields.ts';
+import { LEDGER_HEADER, LEDGER_SEPARATOR, ledgerFields, ledgerRows, neutralise, type LedgerCase } from './ledger.ts';
+import { taxonomies, type TaxonomyName } from '../schemas/taxonomies.ts';
+import type { SiteConfig } from '../schemas/site-config.ts';
+import { entryPath, publicUrl } from './paths.ts';
 
 /**
  * The handbook's open data, as pure functions of the content: `/data/cases.json`,
@@ -11,10 +13,8 @@ import { publicUrl, type SiteConfig } from '../../scripts/lib/site-config.ts';
  * (sorted by id, no timestamps) so two builds of the same content are byte-identical.
  */
 
-export interface CaseEntry {
-  id: string;
-  data: CaseData;
-}
+/** A case as the open data reads it. */
+export type CaseEntry = CaseView;
 
 /** What the data files need to know about the site. */
 export type SiteInfo = Pick<SiteConfig, 'title' | 'organisation' | 'description' | 'site' | 'base'>;
@@ -25,63 +25,38 @@ export interface Term {
   label: string;
 }
 
-export interface CaseRecord {
-  id: string;
-  title: string;
-  url: string;
-  kind: Term;
-  summary: string;
-  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; null where the source gives none (不详). */
-  date: string | null;
-  region: { province: string; city: string | null; county: string | null; place: string | null };
-  level: Term;
-  forms: Term[];
-  topics: Term[];
-  methods: string[];
-  models: string[];
-  partOf: string | null;
-  participants: string[];
-  outcome: { status: Term; summary: string | null } | null;
-  sources: { id: string; supports: string | null }[];
-  aliases: string[];
-}
+/** One case in `/data/cases.json`: a key per field of the registry (see `dataFields`). */
+export type CaseRecord = Record<string, unknown> & { id: string; url: string };
 
-const term = (taxonomy: TaxonomyName, key: string): Term => ({ key, label: labelOf(taxonomy, key) });
+/** The fields written into the open data, in column order. */
+export const dataFields = ledgerFields;
 
 const byId = <T extends { id: string }>(entries: readonly T[]): T[] => [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-/** One case as open data: every frontmatter field, taxonomy values as key and label. */
+/**
+ * A field's value in JSON: coded values as `{ key, label }`, others as their key (an id, a
+ * text, a date); unknown as `unknown` (or `{ key: 'unknown', label: '不详' }`); a list as an
+ * array; a single value the case does not have as null.
+ */
+function jsonValue(field: CaseField, entry: CaseEntry): unknown {
+  if (field.json) return field.json(entry);
+  const values = field.values(entry).map((v) => (field.coded ? { key: v.key, label: v.label } : v.key));
+  return field.many ? values : values[0] ?? null;
+}
+
+/** One case as open data: every field of the registry, and its page's address after the title. */
 export function caseRecord(entry: CaseEntry, site: Pick<SiteInfo, 'site' | 'base'>): CaseRecord {
-  const { data } = entry;
-  return {
-    id: entry.id,
-    title: data.title,
-    url: publicUrl(site, `/cases/${entry.id}/`),
-    kind: term('kind', data.kind),
-    summary: data.summary,
-    date: data.date,
-    region: {
-      province: data.region.province,
-      city: data.region.city ?? null,
-      county: data.region.county ?? null,
-      place: data.region.place ?? null,
-    },
-    level: term('level', data.level),
-    forms: data.forms.map((key) => term('forms', key)),
-    topics: data.topics.map((key) => term('topics', key)),
-    methods: [...data.methods],
-    models: [...data.models],
-    partOf: data.partOf ?? null,
-    participants: [...data.participants],
-    outcome: data.outcome ? { status: term('status', data.outcome.status), summary: data.outcome.summary ?? null } : null,
-    sources: data.sources.map((ref) => ({ id: ref.id, supports: ref.supports ?? null })),
-    aliases: [...data.aliases],
-  };
+  const record: Record<string, unknown> = {};
+  for (const field of dataFields) {
+    record[field.name] = jsonValue(field, entry);
+    if (field.name === 'title') record.url = publicUrl(site, entryPath('cases', entry.id));
+  }
+  return record as CaseRecord;
 }
 
 /** `/data/cases.json`: the handbook, the taxonomies used, and every case sorted by id. */
 export function casesJson(entries: readonly CaseEntry[], site: SiteInfo): string {
-  const used: TaxonomyName[] = ['kind', 'level', 'forms', 'topics', 'status'];
+  const used = dataFields.map((f) => f.name).filter((name): name is TaxonomyName => Object.hasOwn(taxonomies, name));
   const document = {
     title: site.title,
     organisation: site.organisation,
@@ -89,14 +64,19 @@ export function casesJson(entries: readonly CaseEntry[], site: SiteInfo): string
     home: publicUrl(site, '/'),
     count: entries.length,
     taxonomies: Object.fromEntries(used.map((name) => [name, { label: taxonomies[name].label, values: taxonomies[name].values }])),
+    unknown: { key: UNKNOWN_KEY, label: UNKNOWN },
     cases: byId(entries).map((entry) => caseRecord(entry, site)),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-/** One CSV field, quoted as RFC 4180 says: when it holds a quote, comma or line break. */
+/**
+ * One CSV field: neutralised so no spreadsheet program runs it as a formula (`ledger.ts`), then
+ * quoted as RFC 4180 says, when it holds a quote, comma or line break.
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = neutralise(value);
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** A CSV document: UTF-8 BOM (so spreadsheet programs read Chinese correctly), CRLF line ends. */
@@ -105,78 +85,22 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 }
 
 /** Several values in one cell. */
-export const CSV_SEPARATOR = '；';
+export const CSV_SEPARATOR = LEDGER_SEPARATOR;
 
-const join = (values: readonly string[]) => values.join(CSV_SEPARATOR);
+/** The CSV's columns: the ledger's (a coded field gives a label column and a key column; the body last). */
+export const CSV_HEADER = LEDGER_HEADER;
 
-/** The CSV's columns: a Chinese header, and how to read the cell from a record. */
-const CSV_COLUMNS: [string, (r: CaseRecord) => string][] = [
-  ['id', (r) => r.id],
-  ['标题', (r) => r.title],
-  ['网址', (r) => r.url],
-  ['类型', (r) => r.kind.label],
-  ['类型代码', (r) => r.kind.key],
-  ['摘要', (r) => r.summary],
-  ['时间', (r) => r.date ?? UNKNOWN],
-  ['省级行政区', (r) => r.region.province],
-  ['市', (r) => r.region.city ?? ''],
-  ['县（区）', (r) => r.region.county ?? ''],
-  ['地点', (r) => r.region.place ?? ''],
-  ['层级', (r) => r.level.label],
-  ['层级代码', (r) => r.level.key],
-  ['形式', (r) => join(r.forms.map((t) => t.label))],
-  ['形式代码', (r) => join(r.forms.map((t) => t.key))],
-  ['领域', (r) => join(r.topics.map((t) => t.label))],
-  ['领域代码', (r) => join(r.topics.map((t) => t.key))],
-  ['方法', (r) => join(r.methods)],
-  ['模式', (r) => join(r.models)],
-  ['所属实践', (r) => r.partOf ?? ''],
-  ['参与者', (r) => join(r.participants)],
-  ['成果状态', (r) => r.outcome?.status.label ?? UNKNOWN],
-  ['成果状态代码', (r) => r.outcome?.status.key ?? 'unknown'],
-  ['成果', (r) => r.outcome?.summary ?? ''],
-  ['资料来源', (r) => join(r.sources.map((s) => s.id))],
-  ['别名', (r) => join(r.aliases)],
-];
-
-export const CSV_HEADER = CSV_COLUMNS.map(([name]) => name);
-
-/** `/data/cases.csv`: one row per case, sorted by id; several values joined with “；”. */
-export function casesCsv(entries: readonly CaseEntry[], site: Pick<SiteInfo, 'site' | 'base'>): string {
-  const rows = byId(entries).map((entry) => {
-    const record = caseRecord(entry, site);
-    return CSV_COLUMNS.map(([, cell]) => cell(record));
-  });
-  return toCsv([CSV_HEADER, ...rows]);
+/** `/data/cases.csv`: the case ledger, one row per case sorted by id; several values joined with “；”. */
+export function casesCsv(entries: readonly LedgerCase[], site: Pick<SiteInfo, 'site' | 'base'>): string {
+  return toCsv(ledgerRows(entries, site));
 }
 
-/** Fields whose allowed values are a taxonomy (key or label) or the province list. */
-const ENUM_FIELDS: Partial<Record<CollectionName, Record<string, TaxonomyName | 'province'>>> = {
-  cases: { kind: 'kind', level: 'level', 'forms.*': 'forms', 'topics.*': 'topics', 'outcome.status': 'status', 'region.province': 'province' },
-  models: { kind: 'modelKind' },
-};
-
-type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; items?: JsonSchema };
-
-/** The node at a dotted path (`*` for array items) in a JSON Schema. */
-function nodeAt(schema: JsonSchema, path: string): JsonSchema | undefined {
-  let node: JsonSchema | undefined = schema;
-  for (const segment of path.split('.')) {
-    node = segment === '*' ? node?.items : node?.properties?.[segment];
-  }
-  return node;
-}
-
-function allowed(name: TaxonomyName | 'province'): string[] {
-  if (name === 'province') return [...provinces, UNKNOWN];
-  const values = taxonomies[name].values as Record<string, string>;
-  return [...Object.keys(values), ...Object.values(values)];
-}
+type JsonSchema = Record<string, unknown>;
 
 /**
  * The JSON Schema of a collection's frontmatter (the input side: what authors write), from
- * the same zod schema the check uses, with the allowed values of taxonomy fields filled in
- * (zod sees those only as strings, since they accept a key or a label through a transform).
+ * the same zod schema the check uses; taxonomy fields carry their allowed values (keys and
+ * labels, and 不详 where allowed) as metadata (`taxonomy()` in schemas/common.ts).
  */
 export function collectionJsonSchema(collection: CollectionName, site?: Pick<SiteInfo, 'title' | 'site' | 'base'>): JsonSchema {
   const { schema, label, format } = collectionDefs[collection];
@@ -191,11 +115,6 @@ export function collectionJsonSchema(collection: CollectionName, site?: Pick<Sit
       }
     },
   }) as JsonSchema;
-  for (const [path, name] of Object.entries(ENUM_FIELDS[collection] ?? {})) {
-    const node = nodeAt(json, path);
-    if (!node) throw new Error(`open-data: ${collection} has no field ${path}`);
-    node.enum = allowed(name);
-  }
   const file = format === 'mdx' ? `content/${collection}/<id>.mdx 的 frontmatter（开头两行 --- 之间的部分）` : `content/${collection}/<id>.yaml`;
   const { $schema, ...rest } = json;
   return {

@@ -25,15 +25,6 @@ export async function qrSvg(url: string): Promise<string> {
 
 /** Above this many cases the print edition puts its cases in volumes of one year each. */
 export const PRINT_SPLIT_DEFAULT = 300;
-/** Environment variable that sets another limit (a number of cases; 0 splits always). */
-export const PRINT_SPLIT_ENV = 'YISHI_PRINT_SPLIT';
-
-/** The limit above which the print edition splits its cases into volumes. */
-export function printSplitAt(env: Record<string, string | undefined> = process.env): number {
-  const value = env[PRINT_SPLIT_ENV];
-  const limit = value === undefined || value === '' ? Number.NaN : Number(value);
-  return Number.isInteger(limit) && limit >= 0 ? limit : PRINT_SPLIT_DEFAULT;
-}
 
 /** One volume of the print edition's cases: a year's, or those of unknown date. */
 export interface PrintVolume<T> {

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
-import { computeSimilar, type SimilarResult } from './similar.ts';
-import { recordTiming } from '../../scripts/lib/build/timings.ts';
+import { computeSimilar, similarInput, type SimilarResult } from './similar.ts';
+import { recordTiming } from './timings.ts';
 
 /**
  * Shared queries over the collections. A build renders thousands of pages from the same content,
@@ -88,18 +88,6 @@ export async function casesUsing(field: 'methods' | 'models', id: string): Promi
   return byId.get(id) ?? [];
 }
 
-/** Cases as the browse pages need them. */
-export async function browsableCases() {
-  return (await entries('cases')).map((c) => ({
-    id: c.id,
-    level: c.data.level,
-    topics: c.data.topics,
-    forms: c.data.forms,
-    date: c.data.date,
-    province: c.data.region.province,
-  }));
-}
-
 /** Similar cases for every case, computed once per build (see `computeSimilar`). */
 export function similarCases(): Promise<Map<string, SimilarResult[]>> {
   return once('similarCases', async () => {
@@ -107,20 +95,7 @@ export function similarCases(): Promise<Map<string, SimilarResult[]>> {
     const titles = (list: readonly { id: string; data: { title: string } }[]) => Object.fromEntries(list.map((e) => [e.id, e.data.title]));
     const started = performance.now();
     const result = computeSimilar(
-      cases.map((c) => ({
-        id: c.id,
-        title: c.data.title,
-        summary: c.data.summary,
-        body: c.body ?? '',
-        kind: c.data.kind,
-        level: c.data.level,
-        topics: c.data.topics,
-        forms: c.data.forms,
-        methods: c.data.methods,
-        models: c.data.models,
-        region: c.data.region,
-        date: c.data.date,
-      })),
+      cases.map((c) => similarInput(c, c.body ?? '')),
       { methodTitles: titles(methods), modelTitles: titles(models) },
     );
     recordTiming('similar', performance.now() - started);

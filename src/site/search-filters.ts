@@ -1,30 +1,18 @@
-import { provinceSlug } from './browse.ts';
-import { yearOf } from '../schemas/dates.ts';
-import type { ResultKind, SearchFacet } from '../search/facets.ts';
+import { filterFields, type CaseView } from '../schemas/fields.ts';
+import { KIND_FACET, type ResultKind } from '../search/facets.ts';
 
-export { resultKindLabels, searchFacets, type ResultKind, type SearchFacet } from '../search/facets.ts';
-
-interface CaseFields {
-  kind: 'practice' | 'consultation';
-  level: string;
-  topics: string[];
-  forms: string[];
-  methods: string[];
-  date: string | null;
-  region: { province: string };
-}
+export { resultKindLabels, type ResultKind } from '../search/facets.ts';
 
 /**
- * The Pagefind filters of a page as `[facet, value]` pairs (`['topics', 'traffic']`), keys only.
- * Cases carry every facet; other pages only `kind`.
+ * The Pagefind filters of a page as `[facet, key]` pairs (`['topics', 'traffic']`): its kind,
+ * and for a case every search filter of the field registry.
  */
-export function filterPairs(kind: ResultKind, data?: CaseFields): [SearchFacet, string][] {
-  const pairs: [SearchFacet, string][] = [['kind', kind]];
-  if (data) {
-    pairs.push(['level', data.level], ['province', provinceSlug(data.region.province)], ['year', yearOf(data.date) ?? 'unknown']);
-    for (const topic of data.topics) pairs.push(['topics', topic]);
-    for (const form of data.forms) pairs.push(['forms', form]);
-    for (const method of data.methods) pairs.push(['methods', method]);
+export function filterPairs(kind: ResultKind, entry?: CaseView): [string, string][] {
+  const pairs: [string, string][] = [[KIND_FACET, kind]];
+  if (entry) {
+    for (const field of filterFields) {
+      for (const value of new Set(field.values(entry).map((v) => v.key))) pairs.push([field.name, value]);
+    }
   }
   return pairs;
 }

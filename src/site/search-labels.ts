@@ -1,21 +1,18 @@
-import { labelOf, taxonomies } from '../schemas/taxonomies.ts';
-import { provinces, UNKNOWN } from '../schemas/regions.ts';
-import { provinceSlug } from './browse.ts';
-import { resultKindLabels, type SearchFacet } from '../search/facets.ts';
+import { filterFields, type CaseView, type FieldContext } from '../schemas/fields.ts';
+import { KIND_FACET, resultKindLabels, type SearchPageData } from '../search/facets.ts';
+import { t } from '../i18n/index.ts';
+import { facetValues } from './browse.ts';
 
-/** The Chinese label of every filter value the search page can show, by facet and key. */
-export type SearchLabels = Record<SearchFacet, Record<string, string>>;
-
-/** Labels for the search page's filters: taxonomy labels, province names, years, method titles. */
-export function searchLabels(methods: Map<string, string>, years: string[]): SearchLabels {
-  const values = (name: 'level' | 'topics' | 'forms') => Object.fromEntries(Object.keys(taxonomies[name].values).map((k) => [k, labelOf(name, k)]));
+/** The search page's filters: the kind of page, then every search filter of the field registry with the values the cases have. */
+export function searchPageData(cases: readonly CaseView[], context: FieldContext): SearchPageData {
   return {
-    kind: { ...resultKindLabels },
-    level: values('level'),
-    topics: values('topics'),
-    forms: values('forms'),
-    province: Object.fromEntries([...provinces, UNKNOWN].map((name) => [provinceSlug(name), name])),
-    year: { ...Object.fromEntries(years.map((y) => [y, `${y} 年`])), unknown: UNKNOWN },
-    methods: Object.fromEntries(methods),
+    facets: [
+      { name: KIND_FACET, label: t('search.facet.kind'), values: { ...resultKindLabels } },
+      ...filterFields.map((field) => ({
+        name: field.name,
+        label: field.facet?.label ?? field.label,
+        values: Object.fromEntries(facetValues(field, cases, context).map((v) => [v.slug, v.label])),
+      })),
+    ],
   };
 }

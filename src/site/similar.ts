@@ -11,27 +11,49 @@
  * runs in seconds. The output is deterministic: cases are processed in id order and ties are
  * broken by id.
  */
+import type { CaseData } from '../schemas/case.ts';
+import { UNKNOWN, UNKNOWN_KEY } from '../schemas/common.ts';
+import { caseField, isInferred, type CaseView } from '../schemas/fields.ts';
+import type { InferableField } from '../schemas/inferable.ts';
 import { labelOf } from '../schemas/taxonomies.ts';
 
-/** One case, as the similarity needs it. */
-export interface SimilarInput {
+/** One case, as the similarity needs it: its text and the facets it is compared by. */
+export type SimilarInput = Pick<CaseData, 'title' | 'summary' | 'kind' | 'level' | 'topics' | 'forms' | 'methods' | 'models'> & {
   id: string;
-  title: string;
-  summary: string;
   /** The body text; Markdown and MDX are fine (tags and link targets are skipped). */
   body: string;
-  /** `practice` or `consultation`. */
-  kind: string;
-  /** Taxonomy keys (`community`, `traffic`, `council` …). */
-  level: string;
-  topics: readonly string[];
-  forms: readonly string[];
-  /** Method and model ids. */
-  methods: readonly string[];
-  models: readonly string[];
-  region: { province?: string | undefined; city?: string | undefined; county?: string | undefined };
+  region: Partial<Pick<CaseData['region'], 'province' | 'city' | 'county'>>;
   /** `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or null when unknown. */
   date: string | null | undefined;
+};
+
+/**
+ * A case as the similarity reads it: unknown values (不详) and values the handbook inferred
+ * are left out, so that no reason ever cites them (“同采用网络（远程）协商” only when the sources
+ * say so for both).
+ */
+export function similarInput(entry: CaseView, body: string): SimilarInput {
+  const known = (name: string): string[] => {
+    const field = caseField(name);
+    return isInferred(field, entry) ? [] : field.values(entry).map((v) => v.key).filter((key) => key !== UNKNOWN_KEY);
+  };
+  const { data } = entry;
+  const inferred = (name: InferableField) => data.inferred.includes(name);
+  return {
+    id: entry.id,
+    title: data.title,
+    summary: data.summary,
+    body,
+    kind: data.kind,
+    // An inferred level never equals another case's.
+    level: inferred('level') ? `?${entry.id}` : data.level,
+    topics: known('topics'),
+    forms: known('forms'),
+    methods: known('methods'),
+    models: known('models'),
+    region: inferred('region') ? {} : data.region,
+    date: inferred('date') ? null : data.date,
+  };
 }
 
 /** What two cases have in common. */
@@ -111,7 +133,7 @@ const FACET_COUNT = FACETS.length;
 /** Names hidden in the sources (xx县, 某市) or not given (不详) say nothing about place. */
 function knownPlace(name: string | undefined): string | undefined {
   const trimmed = name?.trim();
-  if (!trimmed || trimmed === '不详' || /x{2}|某|＊|\*/i.test(trimmed)) return undefined;
+  if (!trimmed || trimmed === UNKNOWN || /x{2}|某|＊|\*/i.test(trimmed)) return undefined;
   return trimmed;
 }
 
@@ -603,11 +625,14 @@ const TEXT_ALIKE = 0.1;
 /** “同为道路交通管理 · 同用六步议事程序”: at most three things they share, the weightiest first. */
 function reasonFor(shared: SharedFacets, options: SimilarOptions): string {
   const list = (values: string[], label: (v: string) => string) => values.slice(0, 2).map(label).join('、');
-  const parts: string[] = [];
-  if (shared.topics.length) parts.push(`同为${list(shared.topics, (v) => labelOf('topics', v))}`);
-  if (shared.methods.length) parts.push(`同用${list(shared.methods, (v) => shortTitle(options.methodTitles?.[v] ?? v))}`);
-  if (shared.models.length) parts.push(`同用${list(shared.models, (v) => shortTitle(options.modelTitles?.[v] ?? v))}`);
-  if (shared.forms.length) parts.push(`同采用${list(shared.forms, (v) => labelOf('forms', v))}`);
+  const phrase = (name: 'topics' | 'methods' | 'models' | 'forms', label: (v: string) => string) =>
+    shared[name].length ? [`${caseField(name).similar ?? '同为'}${list(shared[name], label)}`] : [];
+  const parts: string[] = [
+    ...phrase('topics', (v) => labelOf('topics', v)),
+    ...phrase('methods', (v) => shortTitle(options.methodTitles?.[v] ?? v)),
+    ...phrase('models', (v) => shortTitle(options.modelTitles?.[v] ?? v)),
+    ...phrase('forms', (v) => labelOf('forms', v)),
+  ];
   if (shared.text >= TEXT_ALIKE) parts.push('内容相近');
   if (shared.region) parts.push(`同在${shared.region}`);
   if (shared.level) parts.push(levelPhrase(shared.level));

@@ -1,7 +1,14 @@
-import { loadSiteConfig, publicUrl } from '../../scripts/lib/site-config.ts';
+import runtime from 'virtual:yishi/config';
+import { publicUrl } from './paths.ts';
 
-/** The validated handbook config, read once for every page. */
-export const site = loadSiteConfig();
+/** The validated handbook config (handbook.config.ts with the user's overrides), from the build. */
+export const site = runtime.site;
+
+/** Above this many cases the print edition puts its cases in volumes of a year each. */
+export const printSplit = runtime.printSplit;
+
+/** The handbook's version and the date its content last changed (scripts/lib/build/build-info.ts). */
+export const buildInfo = { version: runtime.version, dataDate: runtime.dataDate };
 
 /** The absolute URL of a page when `site` is configured, for canonical links. */
 export function canonicalUrl(pathname: string): string | undefined {

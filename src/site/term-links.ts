@@ -1,12 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { MdastPluginDefinition, PluginFactoryContext } from 'satteri';
-import { parse } from 'yaml';
 
 /** A glossary entry as the linker needs it: its id and every name it goes by. */
 export interface TermName {
   id: string;
   names: string[];
+}
+
+/** The names of glossary entries (`term` and `aliases`), for `termLinks`. */
+export function termNames(terms: readonly { id: string; data: { term: string; aliases?: readonly string[] } }[]): TermName[] {
+  return terms.map(({ id, data }) => ({ id, names: [data.term, ...(data.aliases ?? [])] }));
 }
 
 /** Node types whose text must not become a link: links themselves, headings, code. */
@@ -62,26 +64,4 @@ export function termLinks(terms: readonly TermName[], base = '/'): (ctx: PluginF
       },
     };
   };
-}
-
-/** Reads the glossary's names from `content/terms/*.yaml` (drafts and broken files are skipped). */
-export function readTermNames(contentDir: string): TermName[] {
-  const dir = path.join(contentDir, 'terms');
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((f) => /^[^_.].*\.ya?ml$/.test(f));
-  } catch {
-    return [];
-  }
-  const terms: TermName[] = [];
-  for (const file of files.sort()) {
-    try {
-      const data = parse(readFileSync(path.join(dir, file), 'utf8')) as { term?: unknown; aliases?: unknown };
-      const names = [data.term, ...(Array.isArray(data.aliases) ? data.aliases : [])].filter((n): n is string => typeof n === 'string');
-      terms.push({ id: file.replace(/\.ya?ml$/, ''), names });
-    } catch {
-      // The content check reports broken files; the linker just leaves them out.
-    }
-  }
-  return terms;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { scanTags, siteFiles } from '../../scripts/lib/html-scan.ts';
 import { checkLinkManifest, MANIFEST_FILE, readLinkManifest } from '../../scripts/lib/link-manifest.ts';
-import { buildSite, readPage } from '../helpers/build.ts';
+import { buildSite, defaultSite, readPage } from '../helpers/build.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { checkLinks } from '../helpers/link-check.ts';
 
@@ -11,7 +11,7 @@ let root: string;
 let handbook: string;
 
 beforeAll(async () => {
-  root = await buildSite({ env: { YISHI_BASE: '' } });
+  root = await defaultSite();
   // A BASE_URL left in the environment by another tool (vitest sets one) must not win over the config.
   handbook = await buildSite({ env: { YISHI_BASE: '/handbook/', BASE_URL: '/' } });
 });

@@ -1,7 +1,9 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite } from '../helpers/build.ts';
+import { buildSite, defaultSite } from '../helpers/build.ts';
+import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 
 /** Every file under a folder, by its path relative to the folder (forward slashes), with its bytes. */
 async function filesOf(dir: string): Promise<Map<string, Buffer>> {
@@ -14,20 +16,23 @@ async function filesOf(dir: string): Promise<Map<string, Buffer>> {
   return files;
 }
 
-const sites: string[] = [];
+let copy: string;
+let rebuilt: string;
 let first: Map<string, Buffer>;
 let second: Map<string, Buffer>;
 
 beforeAll(async () => {
-  // One after the other (the builds share Astro's generated types folder), each into its own
-  // temporary folder, so an absolute path leaking into the output shows up as a difference.
-  sites.push(await buildSite());
-  sites.push(await buildSite());
-  [first, second] = await Promise.all(sites.map(filesOf)) as [Map<string, Buffer>, Map<string, Buffer>];
+  // The shared default site, and the same content copied to another temporary folder and built
+  // into another: an absolute path (of the content or of the output) leaking into the output
+  // shows up as a difference. The second build also starts with an empty Astro cache.
+  copy = await mkdtemp(path.join(tmpdir(), 'yishi-same-content-'));
+  await cp(path.join(PROJECT_ROOT, 'content'), path.join(copy, 'content'), { recursive: true });
+  rebuilt = await buildSite({ content: path.join(copy, 'content') });
+  [first, second] = await Promise.all([filesOf(await defaultSite()), filesOf(rebuilt)]);
 });
 
 afterAll(async () => {
-  await Promise.all(sites.map((site) => rm(path.dirname(site), { recursive: true, force: true })));
+  await Promise.all([copy, rebuilt && path.dirname(rebuilt)].filter(Boolean).map((dir) => rm(dir!, { recursive: true, force: true })));
 });
 
 describe('building the same content twice', () => {

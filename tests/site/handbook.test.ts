@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { validateContent, type ValidEntry } from '../../scripts/lib/check/index.ts';
-import { buildSite, htmlFiles, readPage } from '../helpers/build.ts';
+import { defaultSite, htmlFiles, readPage } from '../helpers/build.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { serveStatic } from '../helpers/serve.ts';
@@ -14,7 +14,7 @@ let server: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = await buildSite();
+  site = await defaultSite();
   ({ entries } = await validateContent(path.join(PROJECT_ROOT, 'content'), PROJECT_ROOT));
   server = await serveStatic(site);
   browser = await launchChromium();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, htmlFiles, readPage } from '../helpers/build.ts';
+import { defaultSite, htmlFiles, readPage } from '../helpers/build.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { PAGE_KINDS } from '../helpers/page-kinds.ts';
@@ -15,7 +15,7 @@ let server: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = await buildSite();
+  site = await defaultSite();
   server = await serveStatic(site);
   browser = await launchChromium();
 });

@@ -4,42 +4,55 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite } from '../helpers/build.ts';
+import { defaultSite } from '../helpers/build.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { FIXTURES, PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { serveStatic } from '../helpers/serve.ts';
 
 interface Expectation {
   query: string;
-  expect: string;
+  /** The page that must be among the first five results; null: the “nothing relevant” state. */
+  expect: string | null;
+  kind?: string;
 }
 
 interface Outcome extends Expectation {
   /** The query searched for after conversion to Simplified characters. */
   searched: string;
-  /** The variant that found results, if any. */
-  variant: string | null;
+  relevant: boolean;
+  /** What was searched, with how many pages each found. */
   tried: string[];
+  synonyms: string[];
   top: string[];
+  /** Below the floor: the pages that shared words with the query. */
+  nearby: string[];
 }
 
 /** Where the test page and the bundled query module are served, beside the built site. */
 const TEST_PATH = '/__search-regression__/';
 
 let cases: Expectation[];
+let outOfDomain: string[];
 let site: string;
 let server: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  ({ queries: cases } = JSON.parse(await readFile(path.join(FIXTURES, 'search-queries.json'), 'utf8')) as { queries: Expectation[] });
-  site = await buildSite();
+  ({ queries: cases, nothingRelevant: outOfDomain } = JSON.parse(await readFile(path.join(FIXTURES, 'search-queries.json'), 'utf8')) as {
+    queries: Expectation[];
+    nothingRelevant: string[];
+  });
+  site = await defaultSite();
   server = await serveStatic(site);
 
-  // The search page's own query code, bundled for the browser exactly as it will ship.
+  // The search page's own search code, bundled for the browser as it will ship.
   const bundle = await build({
-    entryPoints: [path.join(PROJECT_ROOT, 'src/search/query.ts')],
+    stdin: {
+      contents: "export { searchHandbook } from './src/search/engine.ts'; export { Thesaurus } from './src/search/thesaurus.ts';",
+      resolveDir: PROJECT_ROOT,
+      loader: 'ts',
+    },
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -70,44 +83,148 @@ afterAll(async () => {
 });
 
 /**
- * Runs every query in the page: Traditional converted to Simplified, then each variant in turn
- * until Pagefind finds something, and the first five results' URLs. Passed as a string so the
- * test runner does not rewrite its dynamic imports.
+ * Runs every query in the page with the search page's engine and the thesaurus the built
+ * search page carries: the first five results' URLs, or none when nothing cleared the floor.
+ * Passed as a string so the test runner does not rewrite its dynamic imports.
  */
 const RUN_QUERIES = `async (cases) => {
   const pagefind = await import('/pagefind/pagefind.js');
   await pagefind.init();
-  const { searchWithVariants } = await import('${TEST_PATH}query.js');
+  const { searchHandbook, Thesaurus } = await import('${TEST_PATH}query.js');
+  const html = await (await fetch('/search/')).text();
+  const json = new DOMParser().parseFromString(html, 'text/html').querySelector('#search-engine').textContent;
+  const engine = JSON.parse(json);
+  const thesaurus = new Thesaurus(engine.thesaurus);
+  const url = async (page) => (await page.hit.data()).url;
   const outcomes = [];
   for (const c of cases) {
-    const found = await searchWithVariants(c.query, async (q) => (await pagefind.search(q)).results);
-    const top = await Promise.all(found.results.slice(0, 5).map(async (r) => (await r.data()).url));
-    outcomes.push({ ...c, searched: found.query, variant: found.variant ?? null, tried: found.tried, top });
+    const found = await searchHandbook(c.query, async (q) => (await pagefind.search(q)).results, { thesaurus, pageCount: engine.pageCount });
+    outcomes.push({
+      ...c,
+      searched: found.query,
+      relevant: found.relevant,
+      tried: found.tried.map((t) => t.text + ':' + t.found),
+      synonyms: found.synonyms.map((s) => s.word + '→' + s.used.join('/')),
+      top: await Promise.all(found.pages.slice(0, 5).map(url)),
+      nearby: await Promise.all(found.nearby.slice(0, 3).map(url)),
+    });
   }
   return outcomes;
 }`;
 
+function describeMiss(miss: Outcome): string[] {
+  const searched = miss.searched === miss.query ? '' : ` [简体：${miss.searched}]`;
+  return [
+    `  miss: “${miss.query}”${searched} → expected ${miss.expect ?? 'nothing relevant'}${miss.kind ? ` (${miss.kind})` : ''}`,
+    `        tried: ${miss.tried.join('  ')}${miss.synonyms.length ? `; synonyms ${miss.synonyms.join(' ')}` : ''}`,
+    `        top five: ${miss.top.join('  ') || '(nothing relevant)'}${miss.nearby.length ? `; below the floor: ${miss.nearby.join('  ')}` : ''}`,
+  ];
+}
+
 describe('search finds the page that answers a realistic query', () => {
   test('the regression set is large enough and every expected page exists', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(35);
+    expect(cases.length).toBeGreaterThanOrEqual(54 + 60);
+    expect(cases.filter((c) => c.kind).length).toBeGreaterThanOrEqual(60);
+    expect(outOfDomain.length).toBeGreaterThanOrEqual(10);
     for (const { query, expect: url } of cases) {
-      expect(existsSync(path.join(site, url, 'index.html')), `${query} → ${url}`).toBe(true);
+      expect(existsSync(path.join(site, url!, 'index.html')), `${query} → ${url}`).toBe(true);
     }
   });
 
   test('at least 90% of the queries find their page among the first five results', async () => {
     const outcomes = (await page.evaluate(`(${RUN_QUERIES})(${JSON.stringify(cases)})`)) as Outcome[];
     expect(outcomes).toHaveLength(cases.length);
-    const misses = outcomes.filter((o) => !o.top.includes(o.expect));
+    const misses = outcomes.filter((o) => !o.top.includes(o.expect!));
     const passed = outcomes.length - misses.length;
     const lines = [`search regression: ${passed}/${outcomes.length} found (${((100 * passed) / outcomes.length).toFixed(1)}%)`];
-    for (const miss of misses) {
-      const searched = miss.searched === miss.query ? '' : ` [简体：${miss.searched}]`;
-      lines.push(`  miss: “${miss.query}”${searched} → expected ${miss.expect}`);
-      lines.push(`        tried: ${miss.tried.map((t) => `“${t}”`).join(' → ')}; found with: ${miss.variant ? `“${miss.variant}”` : 'nothing'}`);
-      lines.push(`        top five: ${miss.top.join('  ') || '(none)'}`);
-    }
+    for (const miss of misses) lines.push(...describeMiss(miss));
     console.log(lines.join('\n'));
     expect(passed / outcomes.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  test('every out-of-domain question gets the “nothing relevant” state, not a list of results', async () => {
+    const found = (await page.evaluate(`(${RUN_QUERIES})(${JSON.stringify(outOfDomain.map((query) => ({ query, expect: null })))})`)) as Outcome[];
+    const claimed = found.filter((o) => o.relevant);
+    if (claimed.length) console.log(['out-of-domain queries that claimed results:', ...claimed.flatMap(describeMiss)].join('\n'));
+    expect(claimed.map((o) => o.query)).toEqual([]);
+  });
+});
+
+/** The headings of a built page, each with the first characters of the text that follows it. */
+async function headingJoins(url: string): Promise<string[]> {
+  const html = await readFile(path.join(site, url, 'index.html'), 'utf8');
+  const main = html.slice(html.indexOf('<main'), html.lastIndexOf('</main>'));
+  const text = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&[a-z]+;|&#\d+;/g, '').replace(/\s+/g, '');
+  const joins: string[] = [];
+  for (const m of main.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>([\s\S]{0,400})/g)) {
+    const heading = text(m[2]!);
+    const next = text(m[3]!).slice(0, 3);
+    if (heading && next) joins.push(heading + next);
+  }
+  return joins;
+}
+
+describe('the search page shows clean results', () => {
+  test('excerpts start at a word, never glue a heading to its text, hold no markup, and come one per page', async () => {
+    const queries = ['议题', '停车', '公厕', '公共厕所', '环卫工人', '1+7+X', '社区协商', '中山街', '用到这一方法的案例', '案例字段怎么写', 'Cite source', '复制链接', '协商'];
+    const results = [];
+    for (const q of queries) {
+      const search = await browser.newPage({ viewport: { width: 390, height: 800 } });
+      await search.goto(`${server.url}/search/?q=${encodeURIComponent(q)}`);
+      await search.locator('#search-status').filter({ hasNotText: '正在搜索' }).filter({ hasText: /\S/ }).waitFor();
+      for (const item of await search.locator('#search-results > li').all()) {
+        const url = (await item.locator('h3 a').getAttribute('href'))!;
+        results.push({ q, url, excerpts: await item.locator('.excerpt').allTextContents(), subs: await item.locator('.subs a').allTextContents() });
+      }
+      await search.close();
+    }
+    expect(results.length).toBeGreaterThan(30);
+    const joins = new Map<string, string[]>();
+    for (const { q, url, excerpts, subs } of results) {
+      const where = `“${q}” → ${url}`;
+      expect(excerpts, where).toHaveLength(1);
+      const [excerpt] = excerpts as [string];
+      expect(excerpt.trim().length, where).toBeGreaterThan(0);
+      expect(excerpt, where).not.toMatch(/^[，、。；：！？,.;:!?）)】〕》”’]/);
+      expect(excerpt, where).not.toMatch(/[<>]|source=|title:|复制链接/);
+      expect(excerpt, where).not.toMatch(/\p{Script=Han}\s+\p{Script=Han}/u);
+      if (!joins.has(url)) joins.set(url, await headingJoins(url));
+      for (const glued of joins.get(url)!) expect(excerpt, `${where}: heading glued (${glued})`).not.toContain(glued);
+      for (const sub of subs) expect(sub, where).not.toMatch(/[<>]|复制链接/);
+    }
+  });
+
+  test('an out-of-domain question shows the nothing-relevant state: no results, the closest topics with their browse pages, and how to add a case', async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 800 } });
+    const search = await context.newPage();
+    await search.goto(`${server.url}/search/?q=${encodeURIComponent('小区绿化')}`);
+    const status = search.locator('#search-status');
+    await status.filter({ hasText: '还没有' }).waitFor();
+    expect(await status.textContent()).toBe('手册里还没有关于“小区绿化”的案例。');
+    expect(await search.locator('#search-results > li').count()).toBe(0);
+    const empty = search.locator('#search-empty');
+    expect(await empty.isVisible()).toBe(true);
+    const topics = await empty.locator('a[href^="/browse/topics/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(topics).toContain('/browse/topics/environment/');
+    for (const href of topics) expect(existsSync(path.join(site, href!, 'index.html')), href!).toBe(true);
+    expect(await empty.locator('code').textContent()).toContain('npm run new -- case');
+    expect(await empty.locator('a[href="/guides/writing-a-case/"]').count()).toBe(1);
+    // The state is as accessible as a list of results.
+    await search.evaluate(await readFile(path.join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+    const violations = await search.evaluate(async () => {
+      const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+      return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(' | ')}`);
+    });
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  test('a result found through the thesaurus says which of the handbook’s words it searched', async () => {
+    const search = await browser.newPage();
+    await search.goto(`${server.url}/search/?q=${encodeURIComponent('街上没有厕所')}`);
+    await search.locator('#search-status').filter({ hasText: '找到' }).waitFor();
+    expect(await search.locator('#search-note').textContent()).toContain('“厕所”也按手册的说法“公厕”查找');
+    expect(await search.locator('#search-results > li h3 a').first().getAttribute('href')).toBe('/cases/zhongshan-street-toilet/');
+    await search.close();
   });
 });

@@ -80,7 +80,7 @@ describe('the search page', () => {
 
   test('a search from the header is usable by keyboard and announces the number of results', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${server.url}/cases/`); // the home page has its own search box instead
     await page.locator('#site-search').focus();
     await page.keyboard.type('停车');
     await page.keyboard.press('Enter');
@@ -88,8 +88,34 @@ describe('the search page', () => {
     const status = page.locator('#search-status');
     await status.filter({ hasText: '找到' }).waitFor();
     expect(await status.getAttribute('role')).toBe('status');
+    // From the top of the page, Tab reaches the skip link first, then the search box holding the
+    // query, then the first result's link; Enter on it opens that result.
+    const focused = () => page.evaluate(() => {
+      const element = document.activeElement;
+      return {
+        tag: element?.tagName ?? '',
+        id: element?.id ?? '',
+        className: element instanceof HTMLElement ? element.className : '',
+        value: element instanceof HTMLInputElement ? element.value : '',
+        inResults: !!element?.closest('#search-results'),
+        href: element instanceof HTMLAnchorElement ? element.getAttribute('href') : null,
+      };
+    });
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBeTruthy();
+    expect(await focused()).toMatchObject({ tag: 'A', className: 'skip-link' });
+    const visited: string[] = [];
+    let current = await focused();
+    while (!current.inResults && visited.length < 300) {
+      await page.keyboard.press('Tab');
+      current = await focused();
+      visited.push(current.id || current.tag);
+      if (current.id === 'search-q') expect(current.value).toBe('停车');
+    }
+    expect(visited).toContain('search-q');
+    const firstResult = await page.locator('#search-results a').first().getAttribute('href');
+    expect(current).toMatchObject({ tag: 'A', inResults: true, href: firstResult });
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === new URL(firstResult!, server.url).pathname);
     await page.close();
   });
 
@@ -136,6 +162,8 @@ describe('the search page', () => {
     await page.waitForLoadState('networkidle');
     expect(fetched.filter((u) => u.startsWith('/pagefind/index/')).length).toBeGreaterThan(0);
     expect(fetched.filter((u) => u.startsWith('/pagefind/filter/'))).toEqual([]);
+    // Nor Pagefind's web worker: the searches run on the page's thread.
+    expect(fetched.filter((u) => u.includes('pagefind-worker'))).toEqual([]);
     await page.locator('details.filters > summary').click();
     await page.locator('input[name="level"]').first().waitFor();
     expect(fetched.filter((u) => u.startsWith('/pagefind/filter/')).length).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { caseSchema } from '../../src/schemas/case.ts';
 import { collectionNames } from '../../src/schemas/index.ts';
 import { casesRss, pagePath, rfc822, sitemapXml } from '../../src/site/feeds.ts';
-import { casesCsv, casesJson, collectionJsonSchema, CSV_HEADER, csvField, toCsv, type CaseEntry, type CaseRecord } from '../../src/site/open-data.ts';
+import { casesCsv, casesJson, collectionJsonSchema, CSV_HEADER, csvField, dataFields, toCsv, type CaseEntry, type CaseRecord } from '../../src/site/open-data.ts';
 import { parseYaml, splitMdx } from '../../scripts/lib/check/frontmatter.ts';
 import { validateContent } from '../../scripts/lib/check/index.ts';
 import { contentWith, PROJECT_ROOT } from '../helpers/fixtures.ts';
@@ -55,7 +55,7 @@ describe('CSV', () => {
 
   test('cases.csv starts with a BOM, has a Chinese header and one row per case, sorted by id', () => {
     const csv = casesCsv(cases, site);
-    expect(csv.startsWith('\uFEFFid,标题,网址,类型,类型代码,')).toBe(true);
+    expect(csv.startsWith('\uFEFFid,标题,网址,摘要,类型,类型代码,')).toBe(true);
     const rows = parseCsv(csv.slice(1));
     expect(rows[0]).toEqual(CSV_HEADER);
     expect(rows.slice(1).map((r) => r[0])).toEqual(['demo-consultation', 'demo-practice', 'moved-case', 'tricky-case']);
@@ -90,14 +90,21 @@ describe('cases.json', () => {
     expect(document.cases[0]!.url).toBe('/handbook/cases/demo-consultation/');
   });
 
-  test('every frontmatter field is present, taxonomy values with key and label', () => {
+  test('every field of the registry is present, taxonomy values with key and label', () => {
     const record = document.cases.find((c) => c.id === 'tricky-case')!;
-    for (const field of Object.keys(caseSchema.shape)) expect(record, field).toHaveProperty(field);
+    for (const field of dataFields) expect(record, field.name).toHaveProperty(field.name);
+    // Every frontmatter field reaches the data, directly or through the registry's fields.
+    for (const field of Object.keys(caseSchema.shape)) {
+      const through: Record<string, string[]> = { region: ['province', 'city', 'county', 'place'], outcome: ['status', 'outcome'] };
+      for (const name of through[field] ?? [field]) expect(record, field).toHaveProperty(name);
+    }
     expect(record.kind).toEqual({ key: 'consultation', label: '协商事例' });
     expect(record.level).toEqual({ key: 'community', label: '社区' });
     expect(record.forms).toEqual([{ key: 'council', label: '议事会协商' }, { key: 'onsite', label: '现场协商' }]);
-    expect(record.outcome).toEqual({ status: { key: 'implemented', label: '已落实' }, summary: null });
-    expect(record.region).toEqual({ province: '浙江省', city: '湖州市', county: null, place: null });
+    expect(record.status).toEqual({ key: 'implemented', label: '已落实' });
+    expect(record.outcome).toBeNull();
+    expect([record.province, record.city, record.county, record.place]).toEqual([{ key: 'zhejiang', label: '浙江省' }, '湖州市', null, null]);
+    expect(document.cases.find((c) => c.id === 'demo-practice')!.status).toEqual({ key: 'unknown', label: '不详' });
     const unknownDate = document.cases.find((c) => c.id === 'demo-consultation')!;
     expect(unknownDate.date).toBe('2022-05-09');
     expect(unknownDate.sources).toEqual([{ id: 'demo-source', supports: '议题和结果' }]);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { PRINT_SPLIT_DEFAULT, printSplitAt, printVolumes } from '../../src/site/print.ts';
+import { printSplitFrom } from '../../scripts/lib/astro/config.ts';
+import { PRINT_SPLIT_DEFAULT, printVolumes } from '../../src/site/print.ts';
 
 const entry = (id: string, date: string | null) => ({ id, data: { date } });
 
@@ -20,9 +21,9 @@ describe('printVolumes: the print edition of a large handbook', () => {
 
   test('the limit: 300 cases unless YISHI_PRINT_SPLIT says otherwise', () => {
     expect(PRINT_SPLIT_DEFAULT).toBe(300);
-    expect(printSplitAt({})).toBe(300);
-    expect(printSplitAt({ YISHI_PRINT_SPLIT: '0' })).toBe(0);
-    expect(printSplitAt({ YISHI_PRINT_SPLIT: '1200' })).toBe(1200);
-    expect(printSplitAt({ YISHI_PRINT_SPLIT: 'many' })).toBe(300);
+    expect(printSplitFrom(undefined)).toBe(300);
+    expect(printSplitFrom('0')).toBe(0);
+    expect(printSplitFrom('1200')).toBe(1200);
+    expect(printSplitFrom('many')).toBe(300);
   });
 });

@@ -27,7 +27,6 @@ const EXPECTED = [
 function run(script: string, args: string[]) {
   return spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts', script), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, YISHI_TODAY: undefined },
   });
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { searchCopy, writeSearchCopy } from '../../scripts/lib/build/search-copy.ts';
-import { joinWords, segmentWords } from '../../src/search/segment.ts';
+import { BLOCK_END, HEADING_END, joinWords, segmentWords } from '../../src/search/segment.ts';
 
 describe('segmentWords and joinWords', () => {
   test('splits Chinese into the words a query is split into, and joins them back for display', () => {
@@ -49,6 +49,18 @@ describe('searchCopy: what Pagefind reads of a page', () => {
     expect(copy).toContain('<span data-pagefind-filter="topics:traffic"></span>');
     expect(copy).toContain('data-pagefind-meta="region:浙江省 · 湖州市"');
     expect(copy).toContain('<section data-pagefind-ignore>');
+  });
+
+  test('code samples are left out, and every heading and block of text ends with a mark', () => {
+    const copy = searchCopy(
+      page('<main data-pagefind-body><h2 id="s">字段说明</h2><p>案例文件放在这里。</p><pre class="astro-code"><code>title: 中山街\n&lt;Cite source="x" /&gt;</code></pre><ul><li>第一项</li><li>第二项</li></ul></main>'),
+    )!;
+    expect(copy).not.toContain('Cite');
+    expect(copy).not.toContain('title:');
+    expect(copy).toContain(`</h2> ${HEADING_END} <p> 案例 文件 放在 这里 。 </p> ${BLOCK_END} `);
+    expect(copy).toContain(`</li> ${BLOCK_END} <li> 第二 项 </li> ${BLOCK_END} </ul> ${BLOCK_END}`);
+    // The marks are taken out again for display.
+    expect(joinWords(`字段 说明 ${HEADING_END} 案例`)).toBe('字段说明案例');
   });
 
   test('a large site is copied on several threads, each page as searchCopy makes it', async () => {

@@ -1,12 +1,14 @@
 // Runs Astro's build in a process of its own (see `startAstroBuild`): when it ends, all its memory
 // goes back to the system before Pagefind, a second large process, starts indexing.
-// Argument: the options for Astro's build(), as JSON. Reports to the parent over IPC.
+// Argument: AstroBuildOptions (astro-process.ts), as JSON. Reports to the parent over IPC.
 import module from 'node:module';
+import type { AstroBuildOptions } from './astro-process.ts';
 import { takeRecordedTimings } from './timings.ts';
 
 // Compiled modules cached on disk (the system's temporary folder): Astro starts faster from the second build on.
 module.enableCompileCache?.();
 const { build } = await import('astro');
+const { handbookConfig } = await import('../astro/config.ts');
 
 interface Report {
   ok: boolean;
@@ -17,7 +19,9 @@ interface Report {
 const send = (report: Report) => new Promise<void>((resolve) => (process.send ? process.send(report, () => resolve()) : resolve()));
 
 try {
-  await build(JSON.parse(process.argv[2] ?? '{}') as Parameters<typeof build>[0]);
+  const { handbook, ...astro } = JSON.parse(process.argv[2] ?? '{}') as AstroBuildOptions;
+  // The whole config comes from the options: astro.config.mjs is not read, nor the environment.
+  await build({ ...(await handbookConfig({ ...handbook, ...(astro.cacheDir && { cacheDir: astro.cacheDir }) })), ...astro, configFile: false });
   await send({ ok: true, timings: takeRecordedTimings() });
   process.exit(0);
 } catch (error) {

@@ -1,11 +1,13 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { HandbookOptions } from '../astro/config.ts';
 import { addRecordedTimings } from './timings.ts';
 
 const CHILD = fileURLToPath(new URL('./astro-child.ts', import.meta.url));
 
 export interface AstroBuildOptions {
-  root: string;
+  /** The handbook's settings (scripts/lib/astro/config.ts); JSON, handed to the child. */
+  handbook: HandbookOptions;
   outDir: string;
   cacheDir?: string | undefined;
   logLevel: 'warn';

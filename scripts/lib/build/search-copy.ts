@@ -5,10 +5,18 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { segmentWords } from '../../../src/search/segment.ts';
+import { BLOCK_END, HEADING_END, segmentWords } from '../../../src/search/segment.ts';
 
 const BODY_START = /<main\b[^>]*\sdata-pagefind-body\b[^>]*>/;
-const NOT_TEXT = /<(script|style|template)\b[^>]*>[\s\S]*?<\/\1>/g;
+/** Never text to search: scripts, styles, templates, and code samples (the authors' guide's YAML and MDX). */
+const NOT_TEXT = /<(script|style|template|pre)\b[^>]*>[\s\S]*?<\/\1>/g;
+/** Where a heading ends, and where it starts (so the text before it ends too). */
+const HEADING_CLOSE = /<\/h[1-6]>/g;
+const HEADING_OPEN = /<h[1-6]\b/g;
+/** Where any other block of text ends: paragraphs, list items, definitions, cells, notes, sections. */
+const BLOCK_CLOSE = /<\/(?:p|li|dd|td|th|caption|figcaption|blockquote|aside|summary|details|div|section|header|footer|nav|ul|ol|dl|tr|table)>|<br\s*\/?>/g;
+/** A term of a definition list runs into its definition, as “term：definition”. */
+const TERM_CLOSE = /<\/dt>/g;
 const ENTITY = /&(?:#(\d+)|#x([\da-f]+)|(amp|lt|gt|quot|apos|nbsp));/gi;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -25,7 +33,9 @@ const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '
 /**
  * The searchable copy of a built page: its `<main data-pagefind-body>` (with the filters, meta
  * and sort it holds) in a bare document, every text split into words and padded with spaces, so
- * a tag between two words never glues them. Undefined for a page that is not searched.
+ * a tag between two words never glues them. Code samples are left out, and a mark follows every
+ * heading and every block of text (`BLOCK_END`, `HEADING_END`), so that excerpts can keep to one
+ * block (`src/search/excerpt.ts`). Undefined for a page that is not searched.
  */
 export function searchCopy(html: string): string | undefined {
   const start = BODY_START.exec(html);
@@ -33,7 +43,13 @@ export function searchCopy(html: string): string | undefined {
   const end = html.lastIndexOf('</main>');
   if (end < start.index) return undefined;
   const lang = /<html\b[^>]*\slang="([^"]*)"/.exec(html)?.[1] ?? '';
-  const main = `${html.slice(start.index, end).replace(NOT_TEXT, '')}</main>`;
+  const main = `${html
+    .slice(start.index, end)
+    .replace(NOT_TEXT, '')
+    .replace(HEADING_OPEN, `${BLOCK_END}$&`)
+    .replace(HEADING_CLOSE, `$&${HEADING_END}`)
+    .replace(BLOCK_CLOSE, `$&${BLOCK_END}`)
+    .replace(TERM_CLOSE, '$&：')}</main>`;
   const words = main.replace(/>([^<]+)</g, (whole, text: string) => (text.trim() ? `> ${escape(segmentWords(decode(text)))} <` : whole));
   return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${words}</body></html>\n`;
 }

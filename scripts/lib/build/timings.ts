@@ -1,24 +1,16 @@
-// Optional phase timings of `npm run build` (YISHI_BUILD_TIMINGS=1), read by `npm run bench`.
+// Optional phase timings of `npm run build -- --timings`, read by `npm run bench`.
 // Astro's own phases come from its internal timer (ASTRO_TIMER_PATH); phases inside the site's
-// code (similar cases) are recorded with `recordTiming`, which runs in the same process.
+// code (similar cases) are recorded by src/site/timings.ts in Astro's process.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { TIMINGS_STORE } from '../../../src/site/timings.ts';
 
-export const TIMINGS_ENV = 'YISHI_BUILD_TIMINGS';
 /** The machine-readable line starts with this. */
 export const TIMINGS_PREFIX = 'YISHI_BUILD_TIMINGS ';
 
-const STORE = Symbol.for('yishi.build.timings');
-
-/** Adds `ms` to a named phase; does nothing unless YISHI_BUILD_TIMINGS=1. */
-export function recordTiming(name: string, ms: number): void {
-  if (process.env[TIMINGS_ENV] !== '1') return;
-  const holder = globalThis as { [STORE]?: Record<string, number> };
-  const store = (holder[STORE] ??= {});
-  store[name] = (store[name] ?? 0) + ms;
-}
+const STORE = TIMINGS_STORE;
 
 /** What `recordTiming` has recorded in this process (to hand to a parent process). */
 export function takeRecordedTimings(): Record<string, number> {

@@ -9,6 +9,7 @@ import { decodeFile, discover, type ContentFile } from './read.ts';
 import { crossFileProblems, type CheckedEntry } from './rules.ts';
 import { sortProblems, type Problem } from './problem.ts';
 import { checkAll, type FileResult } from './parallel.ts';
+import { checkThesaurus } from './thesaurus.ts';
 
 export { formatProblem, formatReport, type Problem } from './problem.ts';
 
@@ -125,7 +126,7 @@ export async function validateContent(contentDir: string, projectRoot = path.dir
     problems.push(...capped(files[i]!.file, result.problems));
     if (result.entry) checked.push(result.entry);
   }
-  problems.push(...crossFileProblems(checked));
+  problems.push(...crossFileProblems(checked), ...(await checkThesaurus(path.resolve(contentDir), path.resolve(projectRoot))));
   const entries = checked.filter((entry): entry is ValidEntry => entry.data !== undefined);
   return { problems: sortProblems(problems), entries, fileCount: files.length };
 }

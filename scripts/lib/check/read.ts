@@ -2,6 +2,7 @@ import { readdir, readFile, readlink, lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { collectionDefs, collectionNames, type CollectionName } from '../../../src/schemas/index.ts';
 import type { Problem } from './problem.ts';
+import { THESAURUS_FILE } from '../../../src/schemas/thesaurus.ts';
 
 /** Larger files are refused: no handbook page needs a megabyte, and hostile ones do. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -91,6 +92,7 @@ export async function discover(contentDir: string, projectRoot: string) {
   for (const entry of top) {
     if (entry.name.startsWith('.')) continue;
     const absolute = path.join(contentDir, entry.name);
+    if (entry.isFile() && entry.name === THESAURUS_FILE) continue; // checked by thesaurus.ts
     if (entry.isDirectory() && (collectionNames as string[]).includes(entry.name)) {
       await walk(absolute, entry.name as CollectionName, 1);
     } else if (entry.isSymbolicLink()) {

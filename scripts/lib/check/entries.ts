@@ -1,0 +1,25 @@
+import type { CollectionName, EntryData } from '../../../src/schemas/index.ts';
+import { checkOneFile } from './index.ts';
+import { mapLimited } from './parallel.ts';
+import { discover } from './read.ts';
+
+/** A published entry whose own checks passed, as the check reads it. */
+export interface ReadEntry<C extends CollectionName> {
+  id: string;
+  file: string;
+  data: EntryData<C>;
+}
+
+/**
+ * The published entries of some collections, read by the check's own reader (the same YAML
+ * parsing, schema and normalisation): anything that needs content outside Astro's loader
+ * (glossary linking, scaffolding) reads it here instead of parsing files again its own way.
+ * Files with problems are left out; the check reports them.
+ */
+export async function readEntries<C extends CollectionName>(contentDir: string, collections: readonly C[]): Promise<ReadEntry<C>[]> {
+  const { files } = await discover(contentDir, contentDir);
+  const wanted = files.filter((f) => (collections as readonly string[]).includes(f.collection) && !f.draft);
+  const results = await mapLimited(wanted, checkOneFile);
+  return results.flatMap(({ entry }) =>
+    entry?.data ? [{ id: entry.id, file: entry.file, data: entry.data as EntryData<C> }] : []);
+}

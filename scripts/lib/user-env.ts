@@ -1,0 +1,15 @@
+/**
+ * The environment variables a user may set (listed in the README, “Environment variables”).
+ * Nothing else in the project reads settings from the environment: our own processes hand
+ * settings to each other as options.
+ */
+export const USER_ENV = {
+  /** Overrides `base` of handbook.config.ts, e.g. `/handbook/`. */
+  base: 'YISHI_BASE',
+  /** Overrides `site` of handbook.config.ts, e.g. `https://xieshang.example.gov.cn`. */
+  site: 'YISHI_SITE',
+  /** Above this many cases the print edition puts its cases in volumes (0: always). */
+  printSplit: 'YISHI_PRINT_SPLIT',
+} as const;
+
+export type Env = Record<string, string | undefined>;

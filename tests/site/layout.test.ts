@@ -1,0 +1,63 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildSite, defaultSite } from '../helpers/build.ts';
+import { launchChromium } from '../helpers/chromium.ts';
+import { findLayoutProblems, formatFindings, LAYOUT_DEFAULTS } from '../helpers/layout.ts';
+import { PAGE_KINDS } from '../helpers/page-kinds.ts';
+import { serveStatic } from '../helpers/serve.ts';
+
+// Text no one can read because of layout, on every page kind, at phone and desktop widths and on
+// paper: one character a line, sideways scroll, text sticking out of its box (tests/helpers/layout.ts;
+// tests/unit/layout-detector.test.ts shows it catches the old facts-panel rule).
+let browser: Browser;
+let servers: Awaited<ReturnType<typeof serveStatic>>[] = [];
+const pages: { kind: string; url: string }[] = [];
+
+beforeAll(async () => {
+  const [site, split] = await Promise.all([defaultSite(), buildSite({ env: { YISHI_PRINT_SPLIT: '0' } })]);
+  servers = [await serveStatic(site), await serveStatic(split)];
+  for (const [kind, url] of Object.entries(PAGE_KINDS)) pages.push({ kind, url: servers[0]!.url + url });
+  // A handbook with many cases prints them in volumes of a year each.
+  pages.push({ kind: 'print-volume', url: `${servers[1]!.url}/print/cases/undated/` });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(servers.map((s) => s.close()));
+});
+
+async function open(page: Page, url: string) {
+  await page.goto(url, { waitUntil: 'networkidle' });
+  if (url.includes('/search/')) await page.locator('#search-status').filter({ hasText: '找到' }).waitFor();
+}
+
+// A4 less the print stylesheet's margins, at 96 px an inch: the width printed text is laid out in.
+const A4_TEXT_WIDTH = Math.round(((210 - 2 * 16) / 25.4) * 96);
+
+describe('every page kind is laid out readably', () => {
+  for (const width of [320, 390, 1280]) {
+    test(`at ${width} px`, async () => {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      const found: string[] = [];
+      for (const { kind, url } of pages) {
+        await open(page, url);
+        found.push(...formatFindings(kind, await page.evaluate(findLayoutProblems, LAYOUT_DEFAULTS)));
+      }
+      await page.close();
+      expect(found).toEqual([]);
+    });
+  }
+
+  test('in print, on A4', async () => {
+    const page = await browser.newPage({ viewport: { width: A4_TEXT_WIDTH, height: 1000 } });
+    await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+    const found: string[] = [];
+    for (const { kind, url } of pages) {
+      await open(page, url);
+      found.push(...formatFindings(kind, await page.evaluate(findLayoutProblems, LAYOUT_DEFAULTS)));
+    }
+    await page.close();
+    expect(found).toEqual([]);
+  });
+});

@@ -1,0 +1,179 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { formatProblem } from '../../scripts/lib/check/index.ts';
+import { dataDate } from '../../scripts/lib/build/build-info.ts';
+import { parseSiteConfig } from '../../scripts/lib/site-config.ts';
+import { caseSchema, type CaseInput } from '../../src/schemas/case.ts';
+import { bibtex, gbt7714, ris, type CitationInput } from '../../src/site/citation.ts';
+import {
+  codebook, codebookCsv, datapackageJson, datasetCitation, exampleCase, FIELD_MEANINGS, licenceOf, methodsCsv, modelsCsv, NO_LICENCE, sourcesCsv,
+} from '../../src/site/data-package.ts';
+import { frontmatterPath, LEDGER_HEADER, ledgerColumns, ledgerFields, neutralise, REQUIRED_FIELDS, unneutralise } from '../../src/site/ledger.ts';
+import { CSV_HEADER } from '../../src/site/open-data.ts';
+import { parseCsv } from '../helpers/csv.ts';
+import { contentWith } from '../helpers/fixtures.ts';
+import { validateContent, type ValidEntry } from '../../scripts/lib/check/index.ts';
+
+const site = { title: '议事手册', organisation: '某市政协办公室', description: '简介', site: 'https://xieshang.example.gov.cn', base: '/', licence: undefined };
+
+let entries: ValidEntry[];
+beforeAll(async () => {
+  const content = await contentWith();
+  ({ entries } = await validateContent(content, path.dirname(content)));
+});
+const of = (collection: string) => entries.filter((e) => e.collection === collection) as never[];
+
+describe('citations', () => {
+  const page = (accessed?: string): CitationInput => ({
+    author: site.organisation,
+    title: '示例停车难协商',
+    container: site.title,
+    url: 'https://xieshang.example.gov.cn/cases/demo-consultation/',
+    updated: '2026-05-01',
+    accessed,
+    type: 'page',
+    key: 'cases-demo-consultation',
+  });
+
+  test('GB/T 7714-2015 of a fixture case follows the standard’s pattern for an electronic resource', () => {
+    const reference = gbt7714(page('2026-06-30'));
+    // 主要责任者. 题名[EB/OL]. (更新或修改日期)[引用日期]. 获取和访问路径.
+    const ELECTRONIC = /^(?<author>[^.]+)\. (?<title>[^[\]]+)\[EB\/OL\]\. \((?<updated>\d{4}-\d{2}-\d{2})\)\[(?<accessed>\d{4}-\d{2}-\d{2})\]\. (?<url>https?:\/\/\S+)\.$/u;
+    expect(reference).toMatch(ELECTRONIC);
+    expect(reference).toBe('某市政协办公室. 示例停车难协商[EB/OL]. (2026-05-01)[2026-06-30]. https://xieshang.example.gov.cn/cases/demo-consultation/.');
+    // Without an access date (no script in the reader's browser): a place to fill it in.
+    expect(gbt7714(page())).toBe('某市政协办公室. 示例停车难协商[EB/OL]. (2026-05-01)[引用日期]. https://xieshang.example.gov.cn/cases/demo-consultation/.');
+  });
+
+  test('the data set is cited as [DS/OL] with its version', () => {
+    const reference = gbt7714({ ...datasetCitation(site, { version: '2026.1', dataDate: '2026-05-01' }), accessed: '2026-06-30' });
+    expect(reference).toBe('某市政协办公室. 议事手册案例数据集[DS/OL]. 2026.1版. (2026-05-01)[2026-06-30]. https://xieshang.example.gov.cn/data/.');
+  });
+
+  test('BibTeX (biblatex @online) and RIS carry the same facts; TeX specials are escaped', () => {
+    expect(bibtex({ ...page('2026-06-30'), title: '50% 的居民 & 物业_协商' })).toBe(`@online{cases-demo-consultation,
+  author       = {{某市政协办公室}},
+  title        = {50\\% 的居民 \\& 物业\\_协商},
+  organization = {议事手册},
+  date         = {2026-05-01},
+  url          = {https://xieshang.example.gov.cn/cases/demo-consultation/},
+  urldate      = {2026-06-30},
+  langid       = {chinese},
+}`);
+    const record = ris(page('2026-06-30')).split('\n');
+    expect(record[0]).toBe('TY  - ELEC');
+    expect(record).toContain('Y2  - 2026/06/30');
+    expect(record).toContain('UR  - https://xieshang.example.gov.cn/cases/demo-consultation/');
+    expect(record.at(-1)).toBe('ER  - ');
+    for (const line of record) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}- /);
+  });
+});
+
+describe('the ledger and its codebook come from the field registry', () => {
+  test('the ledger is the CSV’s header: registry labels, a code column beside each coded field, the address after the title, the body last', () => {
+    expect(CSV_HEADER).toEqual(LEDGER_HEADER);
+    expect(LEDGER_HEADER.slice(0, 8)).toEqual(['id', '标题', '网址', '摘要', '类型', '类型代码', '省级行政区', '省级行政区代码']);
+    expect(LEDGER_HEADER.at(-1)).toBe('正文');
+    for (const field of ledgerFields) expect(LEDGER_HEADER).toContain(field.label);
+  });
+
+  test('every field has a meaning in the codebook, and every column a row', () => {
+    for (const field of ledgerFields) expect(FIELD_MEANINGS[field.name], field.name).toBeDefined();
+    expect(codebook().map((r) => r.column)).toEqual(LEDGER_HEADER);
+    const rows = parseCsv(codebookCsv().slice(1));
+    expect(rows[0]).toEqual(['列', '字段', '含义', '取值', '必填']);
+    const level = rows.find((r) => r[0] === '层级')!;
+    expect(level[3]).toBe('全国、省级、市级、县级、乡镇（街道）、村、社区');
+    expect(rows.find((r) => r[0] === '形式代码')![3]).toContain('council');
+    expect(rows.find((r) => r[0] === '形式')![3]).toMatch(/资料未载明时写“不详”.*多项用“；”分隔/);
+  });
+
+  test('the required fields are exactly those the case schema requires', () => {
+    const valid: CaseInput = {
+      title: '某社区停车协商', kind: 'consultation', summary: '摘要。', date: 2023, region: { province: '浙江省', city: '湖州市', county: 'x县', place: 'x社区' },
+      level: 'community', forms: ['council'], topics: ['traffic'], methods: ['m'], models: ['m'], partOf: 'p', participants: ['a'],
+      outcome: { status: 'implemented', summary: 's' }, sources: ['s'], aliases: ['a'], inferred: ['date'],
+    };
+    expect(caseSchema.safeParse(valid).success).toBe(true);
+    for (const field of ledgerFields.filter((f) => f.name !== 'id')) {
+      const input = structuredClone(valid) as Record<string, any>;
+      const [top, sub] = frontmatterPath(field.name);
+      // An outcome needs its status; the import writes 不详 where only the outcome's text is given.
+      if (field.name === 'status') delete input.outcome;
+      else if (sub) delete input[top!][sub];
+      else delete input[top!];
+      expect(caseSchema.safeParse(input).success, field.name).toBe(!REQUIRED_FIELDS.has(field.name));
+    }
+  });
+
+  test('formula characters are neutralised and restored', () => {
+    for (const text of ['=1+1', '+86', '-5', '@x', '\tx', '\rx']) {
+      expect(neutralise(text)).toBe(`'${text}`);
+      expect(unneutralise(neutralise(text))).toBe(text);
+    }
+    expect(neutralise('议事会')).toBe('议事会');
+    expect(unneutralise("'不变")).toBe("'不变");
+  });
+
+  test('the template’s example row is a valid case in every column', () => {
+    const example = exampleCase({ source: 'demo-source', method: 'demo-method' });
+    expect(example.data.sources).toEqual([{ id: 'demo-source', supports: undefined }]);
+    expect(ledgerColumns.length).toBe(LEDGER_HEADER.length);
+  });
+});
+
+describe('methods, models and sources as tables', () => {
+  test('one row per entry, sorted by id, absolute addresses when the site is set', () => {
+    const methods = parseCsv(methodsCsv(of('methods'), site).slice(1));
+    expect(methods[1]!.slice(0, 5)).toEqual(['demo-method', '示例“三步议事法”', 'https://xieshang.example.gov.cn/methods/demo-method/', '测试用的三步方法。', '3']);
+    const models = parseCsv(modelsCsv(of('models'), site).slice(1));
+    expect(models[1]!.slice(0, 6)).toEqual(['demo-model', '示例“1+2+X”构成', 'https://xieshang.example.gov.cn/models/demo-model/', '1+2+X', '人员构成', 'composition']);
+    const sources = parseCsv(sourcesCsv(of('sources'), { ...site, site: undefined }).slice(1));
+    expect(sources[1]).toEqual(['demo-source', '示例资料：社区协商工作讲话', '示例出版者', '2022-05', '', '否', '测试用资料，只为检查规则而写。', '/sources/#demo-source']);
+  });
+
+  test('datapackage.json lists every file, the licence or its absence, the version and the date', () => {
+    const counts = { cases: 2, methods: 1, models: 1, sources: 1 };
+    const none = JSON.parse(datapackageJson(site, { version: '1.0.0', dataDate: '2026-05-01' }, counts));
+    expect(none).toMatchObject({ profile: 'tabular-data-package', version: '1.0.0', created: '2026-05-01', homepage: 'https://xieshang.example.gov.cn/data/', licenceNote: NO_LICENCE });
+    expect(none.licenses).toBeUndefined();
+    expect(none.resources.map((r: { path: string }) => r.path)).toEqual(['cases.csv', 'cases.json', 'cases.xlsx', 'methods.csv', 'models.csv', 'sources.csv', 'codebook.csv']);
+    expect(none.resources[0].schema.fields.map((f: { name: string }) => f.name)).toEqual(LEDGER_HEADER);
+    const cc = JSON.parse(datapackageJson({ ...site, licence: 'CC-BY-4.0' }, { version: '1.0.0', dataDate: '2026-05-01' }, counts));
+    expect(cc.licenses).toEqual([{ name: 'CC-BY-4.0', title: '知识共享 署名 4.0 国际许可协议（CC BY 4.0）', path: 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans' }]);
+  });
+});
+
+describe('licence and version in handbook.config.ts', () => {
+  const minimal = { title: '某市协商手册', organisation: '某市政协办公室', description: '某市基层协商的做法与案例。' };
+  const problems = (overrides: Record<string, unknown>) => {
+    const result = parseSiteConfig({ ...minimal, ...overrides }, { env: {} });
+    return result.ok ? [] : result.problems.map(formatProblem);
+  };
+
+  test('no licence by default: none is stated, and the data page says so', () => {
+    const result = parseSiteConfig(minimal, { env: {} });
+    expect(result.ok && result.config.licence).toBeUndefined();
+    expect(licenceOf({ licence: undefined })).toBeUndefined();
+  });
+
+  test('a known identifier gets its name and address; words are kept as written; a wrong identifier is reported', () => {
+    expect(problems({ licence: 'CC-BY-4.0' })).toEqual([]);
+    expect(licenceOf({ licence: 'CC0-1.0' })).toEqual({ name: 'CC0 1.0 公共领域贡献（放弃全部权利）', url: 'https://creativecommons.org/publicdomain/zero/1.0/deed.zh-hans' });
+    expect(problems({ licence: '仅供学习研究使用，转载请注明出处' })).toEqual([]);
+    expect(licenceOf({ licence: '仅供学习研究使用，转载请注明出处' })).toEqual({ name: '仅供学习研究使用，转载请注明出处' });
+    expect(problems({ licence: 'cc-by-4.0' })).toEqual(['handbook.config.ts  licence  许可协议代码应写成“CC-BY-4.0”（注意大小写）']);
+    expect(problems({ licence: 'CC-BY-5.0' })[0]).toMatch(/^handbook\.config\.ts {2}licence {2}“CC-BY-5\.0”不是已知的许可协议代码。可用：CC-BY-4\.0、/);
+    expect(problems({ version: '2026.1' })).toEqual([]);
+    expect(problems({ version: '第一版' })[0]).toMatch(/^handbook\.config\.ts {2}version {2}“第一版”不是版本号/);
+  });
+});
+
+describe('the data date', () => {
+  test('SOURCE_DATE_EPOCH first; otherwise the content’s last commit, which does not move between builds', () => {
+    expect(dataDate('/nonexistent', { SOURCE_DATE_EPOCH: '1767225600' })).toBe('2026-01-01');
+    const content = path.resolve(import.meta.dirname, '../../content');
+    expect(dataDate(content, {})).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(dataDate(content, {})).toBe(dataDate(content, {}));
+  });
+});

@@ -1,0 +1,181 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, test } from 'vitest';
+import { planQuery, searchHandbook } from '../../src/search/engine.ts';
+import { compileThesaurus, Thesaurus, type GlossaryEntry, type ThesaurusSource } from '../../src/search/thesaurus.ts';
+import { thesaurusSchema } from '../../src/schemas/thesaurus.ts';
+import { termSchema } from '../../src/schemas/term.ts';
+import { fakeIndex } from '../helpers/fake-index.ts';
+import { PROJECT_ROOT } from '../helpers/fixtures.ts';
+
+const thesaurusOf = (source: ThesaurusSource, glossary: GlossaryEntry[] = []) => new Thesaurus(compileThesaurus(source, glossary));
+const ids = (pages: readonly { id: string }[]) => pages.map((p) => p.id);
+
+describe('planQuery: the words of a query and what is searched for each', () => {
+  test('question words go, generic words are weak, and each topic word is searched on its own', () => {
+    const units = planQuery('小区停车位不够怎么协商');
+    expect(units.map((u) => `${u.text}${u.weak ? '(weak)' : ''}`)).toEqual(['小区', '停车位', '不够(weak)', '协商']);
+  });
+
+  test('a reader’s word the thesaurus knows is also searched in the handbook’s words', () => {
+    const thesaurus = thesaurusOf({ synonyms: { 环卫工人: ['扫大街', '清洁工'], 公厕: ['厕所'] } });
+    const [street] = planQuery('扫大街的工人', thesaurus);
+    expect(street).toMatchObject({ text: '扫大街', alternatives: [{ text: '扫大街', kind: 'typed' }, { text: '环卫工人', kind: 'synonym', for: '扫大街' }] });
+    // Its words are kept whole in a longer question.
+    const units = planQuery('上厕所难', thesaurus);
+    expect(units[0]!.alternatives.map((a) => `${a.text}:${a.kind}`)).toEqual(['厕所:typed', '公厕:synonym']);
+    // A known word inside a longer one: the segmenter's lone characters 车/堵 are one word, holding 堵.
+    const [jam] = planQuery('路口车堵', thesaurusOf({ synonyms: { 拥堵: ['堵'] } })).filter((u) => u.text.includes('堵'));
+    expect(jam!.text).not.toBe('堵');
+    expect(jam!.alternatives).toContainEqual({ text: '拥堵', kind: 'synonym', for: '堵' });
+  });
+
+  test('a long word the thesaurus does not know is tried through its parts', () => {
+    const [unit] = planQuery('停车场');
+    expect(unit!.alternatives[0]).toEqual({ text: '停车场', kind: 'typed' });
+    expect(unit!.alternatives.filter((a) => a.kind === 'part').map((a) => a.text)).toEqual(expect.arrayContaining(['停车']));
+  });
+
+  test('terms and slogans of the thesaurus stay whole', () => {
+    const thesaurus = thesaurusOf({ phrases: ['切口小'] }, [{ term: '请你来协商' }, { term: '有事来协商' }]);
+    expect(planQuery('请你来协商是什么', thesaurus).map((u) => u.text)).toEqual(['请你来协商']);
+    expect(planQuery('有事来协商', thesaurus).map((u) => u.text)).toEqual(['有事来协商']);
+    expect(planQuery('切口小是什么意思', thesaurus).map((u) => u.text)).toEqual(['切口小']);
+  });
+});
+
+/** Five pages of a small handbook, written as the bundled content writes them. */
+const HANDBOOK = {
+  toilet: { title: '中山街无公厕问题的社区协商', summary: '讲话列举的协商议题之一：中山街没有公共厕所。', body: '讲话没有说是否建了公厕。' },
+  parking: { title: '泾崇路无停车位问题的社区协商', summary: '讲话列举的协商议题之一：泾崇路没有停车位。', body: '停车难影响到谁没有记载。' },
+  school: { title: '中山街学生上下学交通拥堵问题的社区协商', summary: '中山街在学生上学、放学时段道路交通拥堵。', body: '学校附近的情况没有记载。' },
+  steps: { title: '社区协商议事六步议事程序', summary: '收集议题、确定议题、议前调研、组织协商、公开公示、组织落实。', body: '报送材料，销毁草稿。社区的协商议事会按程序议事。' },
+  essay: { title: '政协协商为什么向基层延伸', summary: '归纳资料中关于政协协商走向基层的主张。', body: '社区小区的群众都可以参与协商。医疗保障也是民生。' },
+};
+
+describe('searchHandbook: ranking, matching and the relevance floor', () => {
+  test('several words: pages holding more of them rank first, and none is required', async () => {
+    const { search } = fakeIndex(HANDBOOK);
+    const found = await searchHandbook('中山街停车', search, { pageCount: 5 });
+    // No page holds both: each word's page is found, instead of nothing.
+    expect(ids(found.pages).sort()).toEqual(['parking', 'school', 'toilet']);
+    const both = await searchHandbook('中山街的公厕', search, { pageCount: 5, thesaurus: thesaurusOf({}) });
+    expect(both.pages[0]!.id).toBe('toilet');
+    expect(both.pages[0]!.coverage).toBe(1);
+  });
+
+  test('a stray word (附近, 老是, 太) never empties or derails the list', async () => {
+    const { search } = fakeIndex(HANDBOOK);
+    for (const q of ['附近的公厕', '公厕老是没有', '公厕太少']) {
+      const found = await searchHandbook(q, search, { pageCount: 5 });
+      expect(found.relevant, q).toBe(true);
+      expect(found.pages[0]!.id, q).toBe('toilet');
+    }
+  });
+
+  test('a word the segmenter splits counts only where its pieces stand together', async () => {
+    const { search } = fakeIndex(HANDBOOK);
+    // 泾崇路 is 泾/崇/路 on both sides: found; 公厕 (公/厕) is found, 报销 is not found in 报送……销毁.
+    expect(ids((await searchHandbook('泾崇路', search, { pageCount: 5 })).pages)).toEqual(['parking']);
+    expect((await searchHandbook('公厕', search, { pageCount: 5 })).pages[0]!.id).toBe('toilet');
+    const refund = await searchHandbook('报销', search, { pageCount: 5 });
+    expect(refund.relevant).toBe(false);
+  });
+
+  test('a question the handbook has no case on gets no results, only nearby pages and topics', async () => {
+    const { search } = fakeIndex(HANDBOOK);
+    const thesaurus = thesaurusOf({ topics: { environment: ['绿化'], 'health-education': ['医保'] } });
+    for (const [q, topic] of [['小区绿化', 'environment'], ['医保报销', 'health-education']] as const) {
+      const found = await searchHandbook(q, search, { pageCount: 5, thesaurus });
+      expect(found.relevant, q).toBe(false);
+      expect(found.pages, q).toEqual([]);
+      expect(found.topics, q).toEqual([topic]);
+    }
+    // Only generic words and characters nothing matches: not answered by the generic words.
+    expect((await searchHandbook('车没地方停', search, { pageCount: 5 })).relevant).toBe(false);
+  });
+
+  test('a match through the thesaurus is reported, and a match through a part of a word needs the page to be about it', async () => {
+    const { search } = fakeIndex(HANDBOOK);
+    const thesaurus = thesaurusOf({ synonyms: { 拥堵: ['堵车'], 学生: ['孩子'] } });
+    const found = await searchHandbook('接孩子堵车', search, { pageCount: 5, thesaurus });
+    expect(found.pages[0]!.id).toBe('school');
+    expect(found.synonyms).toEqual(expect.arrayContaining([{ word: '堵车', used: ['拥堵'] }, { word: '孩子', used: ['学生'] }]));
+    // 停车场 is not on any page; its part 停车 is, in the parking case's title.
+    const parts = await searchHandbook('停车场', search, { pageCount: 5 });
+    expect(parts.pages[0]!.id).toBe('parking');
+    expect(parts.pages[0]!.matched[0]).toMatchObject({ kind: 'part' });
+  });
+
+  test('empty, punctuation-only and very long queries answer without failing', async () => {
+    const { search, searched } = fakeIndex(HANDBOOK);
+    for (const q of ['', '   ', '？？', '“”']) expect((await searchHandbook(q, search, { pageCount: 5 })).relevant, q).toBe(false);
+    const long = '中山街公厕'.repeat(5) + Array.from({ length: 40 }, (_, i) => `词${i}语`).join('，');
+    searched.length = 0;
+    const found = await searchHandbook(long, search, { pageCount: 5 });
+    expect(found.units.length).toBeLessThanOrEqual(12);
+    expect(searched.length).toBeLessThan(60);
+  });
+
+  test('Traditional characters are converted first', async () => {
+    const { search } = fakeIndex(HANDBOOK);
+    const found = await searchHandbook('涇崇路停車', search, { pageCount: 5 });
+    expect(found).toMatchObject({ query: '泾崇路停车', converted: true });
+    expect(found.pages[0]!.id).toBe('parking');
+  });
+});
+
+/** The bundled content's thesaurus, read as the build reads it, with the glossary folded in. */
+async function bundledThesaurus(edit: (data: ReturnType<typeof thesaurusSchema.parse>) => void = () => {}) {
+  const data = thesaurusSchema.parse(parse(await readFile(path.join(PROJECT_ROOT, 'content/thesaurus.yaml'), 'utf8')));
+  edit(data);
+  const dir = path.join(PROJECT_ROOT, 'content/terms');
+  const terms = await Promise.all((await readdir(dir)).map(async (f) => termSchema.parse(parse(await readFile(path.join(dir, f), 'utf8')))));
+  return { data, thesaurus: new Thesaurus(compileThesaurus(data, terms)) };
+}
+
+/** The bundled cases as a stand-in index: title, summary and body text. */
+async function bundledCases() {
+  const dir = path.join(PROJECT_ROOT, 'content/cases');
+  const pages: Record<string, { title: string; summary: string; body: string }> = {};
+  for (const file of await readdir(dir)) {
+    const text = await readFile(path.join(dir, file), 'utf8');
+    const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
+    const data = parse(front) as { title: string; summary: string };
+    pages[file.replace(/\.mdx$/, '')] = { title: data.title, summary: data.summary, body: body.replace(/<[^>]+>/g, '') };
+  }
+  return pages;
+}
+
+describe('the thesaurus is the content’s, not the code’s', () => {
+  test('a synonym added to the bundled thesaurus changes a result', async () => {
+    const pages = await bundledCases();
+    const { search } = fakeIndex(pages);
+    const query = '茅厕';
+    const before = await searchHandbook(query, search, { pageCount: Object.keys(pages).length, thesaurus: (await bundledThesaurus()).thesaurus });
+    expect(before.relevant).toBe(false);
+    const { thesaurus } = await bundledThesaurus((data) => data.synonyms['公厕']!.push(query));
+    const after = await searchHandbook(query, search, { pageCount: Object.keys(pages).length, thesaurus });
+    expect(after.relevant).toBe(true);
+    expect(after.pages[0]!.id).toBe('zhongshan-street-toilet');
+    expect(after.synonyms).toEqual([{ word: query, used: ['公厕'] }]);
+  });
+
+  test('no content-specific word list remains in the search code: no word of the bundled thesaurus or glossary, no Han text outside the language lists', async () => {
+    const { data, thesaurus } = await bundledThesaurus();
+    const words = new Set<string>([...thesaurus.phrases, ...Object.keys(data.synonyms), ...Object.values(data.topics).flat()].filter((w) => [...w].length >= 2));
+    expect(words.size).toBeGreaterThan(100);
+    const files = ['src/search/engine.ts', 'src/search/excerpt.ts', 'src/search/thesaurus.ts', 'src/search/segment.ts', 'src/search/query.ts', 'src/client/search-ui.ts', 'src/client/search-state.ts'];
+    for (const file of files) {
+      const code = (await readFile(path.join(PROJECT_ROOT, file), 'utf8'))
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+      const literals = [...code.matchAll(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g)].map((m) => m[0]);
+      const han = literals.filter((l) => /\p{Script=Han}/u.test(l));
+      if (file !== 'src/search/query.ts') expect(han, file).toEqual([]);
+      // The language lists' entries: none is a word of the handbook's thesaurus or glossary.
+      for (const literal of han) expect(words.has(literal.slice(1, -1)) ? `${file}: ${literal}` : '').toBe('');
+    }
+  });
+});
