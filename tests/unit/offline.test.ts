@@ -33,9 +33,12 @@ async function fakeSite(): Promise<string> {
     'pagefind/index/und_5678.pf_index': 'index',
     'pagefind/fragment/und_9abc.pf_fragment': 'fragment',
     'pagefind/pagefind-ui.js': 'ui',
+    'pagefind/pagefind-worker.js': 'worker',
+    '404.html': page('找不到这一页'),
     'favicon.svg': '<svg/>',
     'rss.xml': '<rss/>',
     'data/cases.json': '[]',
+    'data/index.html': page('开放数据'),
   };
   for (const [file, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
@@ -60,6 +63,7 @@ describe('the offline files of a build', () => {
       [
         '',
         'cases/a/',
+        'data/',
         'offline/',
         '_astro/Base.abc123.css',
         '_astro/offline.def456.js',
@@ -80,7 +84,7 @@ describe('the offline files of a build', () => {
     expect(entry('pagefind/pagefind-entry.json')[2]).toBe(sha16('{}'));
 
     const summary = JSON.parse(await readFile(path.join(site, 'offline.json'), 'utf8')) as Record<string, number | string>;
-    expect(summary).toEqual({ build: result.build, bytes: list.files.reduce((sum, [, bytes]) => sum + bytes, 0), files: list.files.length, pages: 2 });
+    expect(summary).toEqual({ build: result.build, bytes: list.files.reduce((sum, [, bytes]) => sum + bytes, 0), files: list.files.length, pages: 3 });
   });
 
   test('the service worker is plain JavaScript with the build id, the base and the hashes of files whose name does not change', async () => {

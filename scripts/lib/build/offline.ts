@@ -31,10 +31,12 @@ const SW_SOURCE = path.resolve(import.meta.dirname, '../../../src/client/sw.ts')
 export const FINGERPRINTED = /^(_astro\/|pagefind\/(index|fragment|filter)\/|pagefind\/[^/]+\.pf_meta$)/;
 
 /**
- * Never kept offline: the print edition (every case again, for paper), open data and feeds,
- * Pagefind's own interfaces (the site uses its API only), and these files themselves.
+ * Never kept offline: the print edition (every case again, for paper), the open data files (not
+ * their page) and feeds, the error pages, Pagefind's own interfaces and its worker (the search
+ * page uses its API on the page's thread), and these files themselves.
  */
-const NOT_OFFLINE = /^(print\/|data\/|schemas\/|rss\.xml$|sitemap\.xml$|robots\.txt$|pagefind\/pagefind-(ui|modular-ui|component-ui|highlight)\.|sw\.js$|offline(-files)?\.json$)/;
+const NOT_OFFLINE =
+  /^(print\/|data\/(?!index\.html$)|schemas\/|rss\.xml$|sitemap\.xml$|robots\.txt$|40\d\.html$|50\d\.html$|pagefind\/pagefind-(ui|modular-ui|component-ui|highlight|worker)\.|sw\.js$|offline(-files)?\.json$)/;
 
 /** What Pagefind loads before any query: its script, worker, WebAssembly, entry and metadata. */
 const SEARCH_START = /^pagefind\/[^/]+$/;
