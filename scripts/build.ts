@@ -104,7 +104,7 @@ try {
 
   // The build id in every page, the offline copy's list of files and the service worker.
   started = performance.now();
-  const offline = await writeOfflineFiles(tmpDir, loadSiteConfig({ root }).base);
+  const offline = await writeOfflineFiles(tmpDir, base);
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   step(`离线阅读：整本手册 ${offline.pages} 页，共 ${(offline.bytes / 1024 / 1024).toFixed(1)} MB；service worker ${kb(offline.swGzipBytes)}（gzip）`);
   timings?.phase('offline', started);
