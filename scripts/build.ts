@@ -6,6 +6,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { writeSearchIndex } from './lib/build/pagefind.ts';
+import { writeOfflineFiles } from './lib/build/offline.ts';
 import { swapInto } from './lib/build/swap.ts';
 import { checkLinkManifest, createLinkManifest, formatMissingLinks, MANIFEST_FILE, readLinkManifest, sortUrls, writeLinkManifest } from './lib/link-manifest.ts';
 import { loadSiteConfig } from './lib/site-config.ts';
@@ -101,6 +102,13 @@ try {
   const { pageCount } = await writeSearchIndex(tmpDir);
   step(`搜索索引完成：${pageCount} 页（${seconds(started)}）`);
   timings?.phase('pagefind', started);
+
+  // The build id in every page, the offline copy's list of files and the service worker.
+  started = performance.now();
+  const offline = await writeOfflineFiles(tmpDir, base);
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  step(`离线阅读：整本手册 ${offline.pages} 页，共 ${(offline.bytes / 1024 / 1024).toFixed(1)} MB；service worker ${kb(offline.swGzipBytes)}（gzip）`);
+  timings?.phase('offline', started);
 
   // Published URLs never disappear silently (links.manifest.json); only the project's own
   // content has a manifest, fixture builds have none.

@@ -30,8 +30,8 @@ const DESCRIPTION =
 /** Files other than pages that outside tools link to. */
 const PUBLISHED_FILES = /^(data\/[^/]+|schemas\/[^/]+|rss\.xml|sitemap\.xml)$/;
 
-/** Pages that are not addresses of their own. */
-const NOT_PAGES = new Set(['404.html', '500.html']);
+/** Pages that are not addresses of their own (offline/: what the service worker shows for a page not saved). */
+const NOT_PAGES = new Set(['404.html', '500.html', 'offline/index.html']);
 /**
  * The print edition's volumes of cases (/print/cases/<year>/): handouts made only while a
  * handbook has many cases (src/site/print.ts), not addresses to keep.

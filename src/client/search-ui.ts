@@ -7,6 +7,7 @@ import { joinWords, segmentWords } from '../search/segment.ts';
 import { Thesaurus } from '../search/thesaurus.ts';
 import { KIND_FACET, type SearchEngineData, type SearchFacetInfo, type SearchPageData } from '../search/facets.ts';
 import { pagefindFilters, parseSearchState, searchQueryString, toggleFilter, type SearchState } from './search-state.ts';
+import { isKept, isOffline, offlineState, pageBuild } from './offline.ts';
 
 interface PagefindData {
   url: string;
@@ -99,7 +100,7 @@ export class SearchPage extends HTMLElement {
     // Filters start open beside the results on wide screens, folded above them on phones.
     const filters = this.querySelector('details.filters') as HTMLDetailsElement;
     filters.open = matchMedia('(min-width: 60rem)').matches;
-    filters.addEventListener('toggle', () => void this.#updateFacets());
+    filters.addEventListener('toggle', () => void this.#updateFacets().catch(() => undefined));
     const form = this.querySelector('form')!;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -132,7 +133,9 @@ export class SearchPage extends HTMLElement {
       // On the page's own thread: the engine's searches are small, and a worker is one more
       // script to fetch (12 KB gzipped) before the first result. Excerpts are built here
       // (src/search/excerpt.ts), not by Pagefind.
-      await pagefind.options({ noWorker: true });
+      // The build id as Pagefind's cache tag: its entry file is fetched once per build, and kept
+      // for searching offline (src/client/sw.ts) until a new build replaces it.
+      await pagefind.options({ noWorker: true, metaCacheTag: pageBuild() || undefined });
       return pagefind;
     })();
     return this.#pagefind;
@@ -152,7 +155,7 @@ export class SearchPage extends HTMLElement {
     try {
       pagefind = await this.#load();
     } catch {
-      status.textContent = t('search.failed');
+      status.textContent = t(isOffline() ? 'search.offlineMissing' : 'search.failed');
       return;
     }
     const options = (except?: string) => searchOptions(state, except);
@@ -163,20 +166,31 @@ export class SearchPage extends HTMLElement {
     let query: string | null = null;
     let results: ResultPage[] = [];
     let outcome: SearchOutcome<PagefindData> | undefined;
-    if (state.q) {
-      outcome = await searchHandbook<PagefindData>(
-        state.q,
-        async (words) => (await pagefind.search(words, options())).results,
-        { thesaurus: this.#thesaurus, pageCount: this.#engine.pageCount },
-      );
-      query = primaryTerms(outcome);
-      results = state.sort ? await byDate(pagefind, outcome.pages, options()) : outcome.pages;
-      const notes: string[] = [];
-      if (outcome.converted) notes.push(t('search.converted', { query: outcome.query }));
-      for (const { word, used } of outcome.synonyms) notes.push(t('search.synonym', { word, used: used.join('”“') }));
-      note.textContent = notes.join('');
-    } else if (hasFilters) {
-      results = (await pagefind.search(null, options())).results.map((hit) => ({ hit, locations: [] }));
+    try {
+      if (state.q) {
+        outcome = await searchHandbook<PagefindData>(
+          state.q,
+          async (words) => (await pagefind.search(words, options())).results,
+          { thesaurus: this.#thesaurus, pageCount: this.#engine.pageCount },
+        );
+        query = primaryTerms(outcome);
+        results = state.sort ? await byDate(pagefind, outcome.pages, options()) : outcome.pages;
+        const notes: string[] = [];
+        if (outcome.converted) notes.push(t('search.converted', { query: outcome.query }));
+        for (const { word, used } of outcome.synonyms) notes.push(t('search.synonym', { word, used: used.join('”“') }));
+        note.textContent = notes.join('');
+      } else if (hasFilters) {
+        results = (await pagefind.search(null, options())).results.map((hit) => ({ hit, locations: [] }));
+      }
+    } catch {
+      // Offline, a part of the index this search needs was never fetched.
+      if (run === this.#run) status.textContent = t(isOffline() ? 'search.offlineMissing' : 'search.failed');
+      return;
+    }
+    // Offline without the whole handbook saved, the index on this device is only what was fetched.
+    if (isOffline() && (state.q || hasFilters)) {
+      const saved = await offlineState(this.dataset.base ?? '/');
+      if (!(saved?.full && saved.build === pageBuild())) note.textContent += t('search.offlinePartial');
     }
     if (run !== this.#run) return;
     this.#results = results;
@@ -194,7 +208,8 @@ export class SearchPage extends HTMLElement {
       status.textContent = t('search.nothing', { query: outcome.query });
     } else if (this.#results.length === 0) status.textContent = t('search.none');
     else status.textContent = t('search.count', { count: this.#results.length });
-    await this.#updateFacets();
+    // Offline, the filter counts may need index files that were never fetched: no counts then.
+    await this.#updateFacets().catch(() => undefined);
   }
 
   /**
@@ -210,7 +225,7 @@ export class SearchPage extends HTMLElement {
     const topics = [...outcome.topics];
     if (topics.length === 0) {
       for (const page of outcome.nearby.slice(0, 3)) {
-        for (const topic of (await page.hit.data()).filters.topics ?? []) if (!topics.includes(topic)) topics.push(topic);
+        for (const topic of (await page.hit.data().catch(() => undefined))?.filters.topics ?? []) if (!topics.includes(topic)) topics.push(topic);
       }
     }
     const base = this.dataset.base ?? '/';
@@ -242,7 +257,12 @@ export class SearchPage extends HTMLElement {
     const { run, state, query } = target;
     const pagefind = await this.#load();
     this.#allValues ??= pagefind.filters();
-    const allValues = await this.#allValues;
+    const allValues = await this.#allValues.catch((error: unknown) => {
+      // Offline and not fetched yet: tried again on the next search.
+      this.#allValues = undefined;
+      target.done = false;
+      throw error;
+    });
     const options = (except?: string) => searchOptions(state, except);
     const hasFilters = Object.keys(state.filters).length > 0;
     const terms = query === null ? null : segmentWords(query);
@@ -262,13 +282,25 @@ export class SearchPage extends HTMLElement {
     const list = this.querySelector('#search-results')!;
     const batch = this.#results.slice(this.#shown, this.#shown + PAGE_SIZE);
     this.#shown += batch.length;
-    const items = await Promise.all(batch.map(async (r) => ({ data: await r.hit.data(), locations: r.locations })));
-    for (const { data, locations } of items) {
+    // Offline, a result's text may not have been fetched, and its page may not be kept.
+    const offline = isOffline();
+    const items = await Promise.all(
+      batch.map(async (r) => {
+        const data = await r.hit.data().catch(() => undefined);
+        return { data, locations: r.locations, kept: !offline || !data || (await isKept(data.url)) };
+      }),
+    );
+    for (const { data, locations, kept } of items) {
+      if (!data) {
+        list.append(el('li', { className: 'result missing' }, el('p', {}, t('search.resultMissing'))));
+        continue;
+      }
       const kind = data.filters.kind?.[0];
       const item = el('li', { className: 'result' });
       const heading = el('h3', {}, el('a', { href: data.url }, data.meta.title ? joinWords(data.meta.title) : data.url));
       if (kind) heading.prepend(el('span', { className: 'badge' }, this.#facets.find((f) => f.name === KIND_FACET)?.values[kind] ?? kind));
       item.append(heading);
+      if (!kept) item.append(el('p', { className: 'not-kept' }, t('search.notKept')));
       if (data.meta.region) item.append(el('p', { className: 'region' }, data.meta.region));
       // One excerpt per page: the best stretch of one paragraph; without a query, the summary.
       const excerpt = locations.length ? buildExcerpt(data.content, locations).parts : [{ text: joinWords(data.meta.summary ?? ''), mark: false }];

@@ -91,8 +91,8 @@ export function sitemapXml(paths: readonly string[], site: Pick<SiteInfo, 'site'
   ].join('\n');
 }
 
-/** Routes that are not pages of their own: alias redirects, error pages. */
-export const NOT_IN_SITEMAP = ['[section]/[alias]', '404', '500'];
+/** Routes that are not pages of their own: alias redirects, error pages, the offline page. */
+export const NOT_IN_SITEMAP = ['[section]/[alias]', '404', '500', 'offline'];
 
 /** `./cases/[id].astro` → `cases/[id]`. */
 function routeOf(file: string): string {

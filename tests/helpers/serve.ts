@@ -13,13 +13,23 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
   '.wasm': 'application/wasm',
   '.pdf': 'application/pdf',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves a built site from a folder on 127.0.0.1 and a free port, as a static host would. */
-export async function serveStatic(root: string): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * Serves a built site from a folder on 127.0.0.1 and a free port, as a static host would; with
+ * `base` ('/handbook/'), the folder is served under that path and nothing outside it.
+ */
+export async function serveStatic(root: string, options: { base?: string } = {}): Promise<{ url: string; close(): Promise<void> }> {
+  const base = options.base ?? '/';
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    let file = path.join(root, decodeURIComponent(url.pathname));
+    if (!url.pathname.startsWith(base)) {
+      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      return void response.end('<!doctype html><title>404</title>');
+    }
+    let file = path.join(root, decodeURIComponent(url.pathname.slice(base.length - 1)));
     if (!file.startsWith(root)) return void response.writeHead(403).end();
     const info = await stat(file).catch(() => undefined);
     if (info?.isDirectory()) file = path.join(file, 'index.html');

@@ -26,7 +26,7 @@ const read = (file: string) => readFile(path.join(site, file), 'utf8');
 /** Pages a reader can land on: every HTML file but redirects and the error page. */
 async function pages(): Promise<string[]> {
   const urls: string[] = [];
-  for (const file of (await siteFiles(site)).filter((f) => f.endsWith('.html') && f !== '404.html')) {
+  for (const file of (await siteFiles(site)).filter((f) => f.endsWith('.html') && f !== '404.html' && f !== 'offline/index.html')) {
     if (refreshTarget(await read(file)) === undefined) urls.push(urlOfFile(file));
   }
   return urls.sort();

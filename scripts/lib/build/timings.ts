@@ -40,6 +40,8 @@ export interface BuildTimings {
   similar?: number;
   /** The Pagefind index. */
   pagefind?: number;
+  /** The build id in every page, the offline list and the service worker (scripts/lib/build/offline.ts). */
+  offline?: number;
   /** The whole build script. */
   total?: number;
 }
@@ -55,7 +57,7 @@ export async function startTimings() {
   process.env.ASTRO_TIMER_PATH = timerFile;
   const phases: BuildTimings = {};
   return {
-    phase(name: 'check' | 'astro' | 'pagefind', since: number) {
+    phase(name: 'check' | 'astro' | 'pagefind' | 'offline', since: number) {
       phases[name] = performance.now() - since;
     },
     /** A line for people and a line for `npm run bench` (TIMINGS_PREFIX + JSON). */
@@ -74,7 +76,7 @@ export async function startTimings() {
         total: performance.now() - started,
       };
       const s = (value: number | undefined) => (value === undefined ? '—' : `${(value / 1000).toFixed(1)} 秒`);
-      const human = `⏱ 用时：检查 ${s(result.check)} · 内容同步 ${s(result.sync)} · 打包 ${s(result.bundle)} · 页面渲染 ${s(result.render)}（其中相似案例 ${s(result.similar)}）· 搜索索引 ${s(result.pagefind)} · 合计 ${s(result.total)}`;
+      const human = `⏱ 用时：检查 ${s(result.check)} · 内容同步 ${s(result.sync)} · 打包 ${s(result.bundle)} · 页面渲染 ${s(result.render)}（其中相似案例 ${s(result.similar)}）· 搜索索引 ${s(result.pagefind)} · 离线阅读 ${s(result.offline)} · 合计 ${s(result.total)}`;
       const rounded = Object.fromEntries(Object.entries(result).filter(([, v]) => v !== undefined).map(([k, v]) => [k, Math.round(v as number)]));
       return `${human}\n${TIMINGS_PREFIX}${JSON.stringify(rounded)}`;
     },
