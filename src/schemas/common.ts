@@ -31,7 +31,7 @@ function parseDate(input: string | number | Date, ctx: z.core.$RefinementCtx, al
   const checked = checkPartialDate(text);
   if (checked.ok) return checked.value;
   const hint = allowUnknown ? '；资料没有给出日期时写“不详”' : '';
-  ctx.issues.push({ code: 'custom', message: checked.message + hint, input });
+  ctx.issues.push({ code: 'custom', message: checked.message + hint, input, params: { code: checked.code } });
   return z.NEVER;
 }
 
@@ -57,6 +57,7 @@ export function taxonomy<T extends TaxonomyName>(name: T) {
       code: 'custom',
       message: `“${input}”不是可用的值。可选：${allowedValues(name)}`,
       input,
+      params: { code: 'value.unknown' },
     });
     return z.NEVER;
   });

@@ -1,6 +1,9 @@
 import type { AstroIntegration } from 'astro';
+// Astro's public name for its AstroUserError: a message and a hint, printed without a stack trace.
+import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
 import { formatReport, validateContent } from '../check/index.ts';
+import { PROBLEMS_DOC } from '../check/codes.ts';
 
 /** Set by `scripts/build.ts`, which validates before it starts Astro. */
 export const VALIDATED_ENV = 'YISHI_CONTENT_VALIDATED';
@@ -20,9 +23,10 @@ export default function validateContentIntegration(): AstroIntegration {
         if (problems.length === 0) return;
         const report = formatReport(problems);
         if (command === 'build') {
-          const error = new Error(`内容检查未通过，未生成网站。\n${report}`);
-          error.stack = error.message;
-          throw error;
+          throw new AstroError(
+            `内容检查未通过，未生成网站。\n${report}`,
+            `逐条修改上面列出的问题后重新构建；npm run check 只检查内容，更快。每种问题的改法见 ${PROBLEMS_DOC}。`,
+          );
         }
         logger.warn(`内容检查发现问题：\n${report}`);
       },

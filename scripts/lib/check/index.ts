@@ -7,10 +7,11 @@ import { isStackOverflow, parseYaml, splitMdx } from './frontmatter.ts';
 import { issuesToProblems } from './issues.ts';
 import { decodeFile, discover, type ContentFile } from './read.ts';
 import { crossFileProblems, type CheckedEntry } from './rules.ts';
-import { sortProblems, type Problem } from './problem.ts';
+import { problemAt, sortProblems, type Problem } from './problem.ts';
 import { checkAll, type FileResult } from './parallel.ts';
 
-export { formatProblem, formatReport, type Problem } from './problem.ts';
+export { formatProblem, formatReport, type Problem, type ProblemCode } from './problem.ts';
+import type { ProblemParams } from './codes.ts';
 
 export type ValidEntry = CheckedEntry & { data: NonNullable<CheckedEntry['data']> };
 
@@ -30,16 +31,11 @@ async function checkFile(file: ContentFile): Promise<{ entry?: CheckedEntry; pro
   if (!ID_PATTERN.test(id)) {
     const proposal = proposeId(id);
     const ext = path.extname(file.file);
-    problems.push({
-      file: file.file,
-      line: 1,
-      field: 'id',
-      message: `文件名“${file.name}${ext}”不能用作 id：只能用小写英文字母、数字和连字符（-）。建议改名为 ${file.draft ? '_' : ''}${proposal}${ext}`,
-    });
+    problems.push(problemAt({ file: file.file, line: 1, field: 'id' }, 'id.file-name', { name: `${file.name}${ext}`, proposal: `${file.draft ? '_' : ''}${proposal}${ext}` }));
   }
 
   const decoded = await decodeFile(file.absolute);
-  if (!decoded.ok) return { problems: [...problems, { file: file.file, line: Math.max(1, decoded.line), field: '-', message: decoded.message }] };
+  if (!decoded.ok) return { problems: [...problems, { file: file.file, line: Math.max(1, decoded.line), field: '-', code: decoded.code, message: decoded.message }] };
 
   let yamlText = decoded.text;
   let lineOffset = 0;
@@ -47,7 +43,7 @@ async function checkFile(file: ContentFile): Promise<{ entry?: CheckedEntry; pro
   if (format === 'mdx') {
     const split = splitMdx(decoded.text);
     if (!split) {
-      problems.push({ file: file.file, line: 1, field: '-', message: '文件开头缺少 frontmatter：第一行应为 ---，字段写完后再用一行 --- 结束' });
+      problems.push(problemAt({ file: file.file, line: 1, field: '-' }, 'frontmatter.missing'));
       return { entry: { collection: file.collection, id, file: file.file, draft: file.draft, data: undefined, citations: [], lineOf: () => 1 }, problems };
     }
     yamlText = split.frontmatter;
@@ -64,7 +60,7 @@ async function checkFile(file: ContentFile): Promise<{ entry?: CheckedEntry; pro
   if (parsed.problems.length > 0) return { entry: stub, problems };
   const data = parsed.data ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) {
-    problems.push({ file: file.file, line: lineOffset + 1, field: '-', message: '内容应为“字段: 值”的形式，一行一个字段' });
+    problems.push(problemAt({ file: file.file, line: lineOffset + 1, field: '-' }, 'frontmatter.not-fields'));
     return { entry: stub, problems };
   }
   // reportInput: messages quote what the author wrote, and tell a missing field from a wrong one.
@@ -90,20 +86,20 @@ function capped(file: string, problems: Problem[]): Problem[] {
   const sorted = sortProblems(problems);
   const first = sorted.slice(0, MAX_PROBLEMS_PER_FILE);
   const rest = sorted.length - first.length;
-  return [...first, { file, line: sorted[MAX_PROBLEMS_PER_FILE]!.line, field: '-', message: `这个文件还有 ${rest} 个问题没有列出。请先改正上面这些，再重新检查` }];
+  return [...first, problemAt({ file, line: sorted[MAX_PROBLEMS_PER_FILE]!.line, field: '-' }, 'file.more-problems', { rest })];
 }
 
 /** A file the check could not finish, explained without a stack trace. */
 function unreadableFile(file: string, error: unknown): Problem {
   const { code, message } = (error ?? {}) as { code?: string; message?: string };
   const text = String(message ?? error);
-  let explained = `检查这个文件时出错（${text.split('\n')[0]}）。请确认它是完整的 .mdx 或 .yaml 文本文件`;
-  if (isStackOverflow(text)) explained = '文件的结构嵌套太深，无法检查。请减少一层套一层的列表、引用或标签';
-  else if (code === 'ENOENT') explained = '文件在检查时不见了。请确认它没有被移动或删除，再重新检查';
-  else if (code === 'EACCES' || code === 'EPERM') explained = '没有读取这个文件的权限。请修改文件权限（如 chmod a+r），再重新检查';
-  else if (code === 'EISDIR') explained = '这里应是文件，却是文件夹。请删除或改名';
-  else if (code === 'ELOOP') explained = '这是一个指向自身的符号链接。请删除它，把文件本身放在这里';
-  return { file, line: 1, field: '-', message: explained };
+  let reason: ProblemParams<'file.unreadable'>[0]['reason'] = 'other';
+  if (isStackOverflow(text)) reason = 'nesting';
+  else if (code === 'ENOENT') reason = 'gone';
+  else if (code === 'EACCES' || code === 'EPERM') reason = 'denied';
+  else if (code === 'EISDIR') reason = 'folder';
+  else if (code === 'ELOOP') reason = 'loop';
+  return problemAt({ file, line: 1, field: '-' }, 'file.unreadable', { reason, detail: text.split('\n')[0]! });
 }
 
 /** `checkFile`, with a file that cannot be checked at all reported as a problem. */

@@ -3,7 +3,8 @@ import { statedStepCount } from '../../../src/schemas/step-count.ts';
 import { collectionDefs, type CollectionName, type EntryData } from '../../../src/schemas/index.ts';
 import { closest } from './issues.ts';
 import type { Citation } from './body.ts';
-import type { Problem } from './problem.ts';
+import { problemAt, type Problem } from './problem.ts';
+import type { ProblemCode, ProblemParams } from './codes.ts';
 
 /** A file that passed its own checks, ready for the checks across files. */
 export interface CheckedEntry<C extends CollectionName = CollectionName> {
@@ -34,8 +35,8 @@ function buildIndex(entries: CheckedEntry[]): { index: Index; aliasOf: Record<Co
 export function crossFileProblems(entries: CheckedEntry[]): Problem[] {
   const problems: Problem[] = [];
   const { index, aliasOf } = buildIndex(entries);
-  const at = (entry: CheckedEntry, path: (string | number)[], message: string) =>
-    problems.push({ file: entry.file, line: entry.lineOf(path), field: path.length ? path.join('.') : '-', message });
+  const at: At = (entry, path, code, ...params) =>
+    problems.push(problemAt({ file: entry.file, line: entry.lineOf(path), field: path.length ? path.join('.') : '-' }, code, ...params));
 
   uniqueIds(entries, at);
 
@@ -46,13 +47,13 @@ export function crossFileProblems(entries: CheckedEntry[]): Problem[] {
     const label = collectionDefs[target].label;
     const moved = aliasOf[target].get(id);
     if (moved) {
-      at(entry, path, `“${id}”是${label}“${moved}”的旧 id。请改为“${moved}”`);
+      at(entry, path, 'ref.old-id', { id, label, current: moved });
       return;
     }
     const existing = [...index[target].keys()];
     const guess = closest(id, existing);
     const list = existing.length ? `现有的${label}：${existing.slice(0, 12).join('、')}${existing.length > 12 ? ' 等' : ''}` : `目前还没有任何${label}`;
-    at(entry, path, `找不到 id 为“${id}”的${label}（content/${target}/${id}.${collectionDefs[target].format === 'mdx' ? 'mdx' : 'yaml'}）。${guess ? `是不是“${guess}”？` : ''}${list}`);
+    at(entry, path, 'ref.unknown', { id, label, file: `content/${target}/${id}.${collectionDefs[target].format === 'mdx' ? 'mdx' : 'yaml'}`, guess, existing: list });
     return undefined;
   }
 
@@ -73,11 +74,11 @@ export function crossFileProblems(entries: CheckedEntry[]): Problem[] {
       const data = entry.data as EntryData<'cases'>;
       data.methods.forEach((id, i) => reference(entry, ['methods', i], 'methods', id));
       data.models.forEach((id, i) => reference(entry, ['models', i], 'models', id));
-      if (data.partOf === entry.id) at(entry, ['partOf'], 'partOf 不能指向案例自己。请填写它所属的实践案例的 id');
+      if (data.partOf === entry.id) at(entry, ['partOf'], 'partof.self');
       else {
         const parent = reference(entry, ['partOf'], 'cases', data.partOf);
         if (parent?.data && (parent.data as EntryData<'cases'>).kind !== 'practice') {
-          at(entry, ['partOf'], `partOf 应指向一个实践（kind: practice），而“${parent.id}”是协商事例（consultation）。请改为它所属的实践`);
+          at(entry, ['partOf'], 'partof.not-practice', { id: parent.id });
         }
       }
     } else if (entry.collection === 'methods') {
@@ -86,7 +87,7 @@ export function crossFileProblems(entries: CheckedEntry[]): Problem[] {
       data.steps.forEach((step, i) => step.sources.forEach((id, j) => reference(entry, ['steps', i, 'sources', j], 'sources', id)));
       const stated = statedStepCount(data.title);
       if (stated !== undefined && stated !== data.steps.length) {
-        at(entry, ['steps'], `标题写明 ${stated} 步，但 steps 列了 ${data.steps.length} 步。请补齐或删减步骤，或修改标题`);
+        at(entry, ['steps'], 'steps.count', { stated, listed: data.steps.length });
       }
     } else if (entry.collection === 'models') {
       const data = entry.data as EntryData<'models'>;
@@ -100,25 +101,25 @@ export function crossFileProblems(entries: CheckedEntry[]): Problem[] {
   return problems;
 }
 
-type At = (entry: CheckedEntry, path: (string | number)[], message: string) => void;
+type At = <C extends ProblemCode>(entry: CheckedEntry, path: (string | number)[], code: C, ...params: ProblemParams<C>) => void;
 
 function modelRules(entry: CheckedEntry<'models'>, at: At) {
   const { formula, parts } = entry.data!;
   const terms = parseFormula(formula);
   if (!terms) {
-    at(entry, ['formula'], `公式“${formula}”无法解读。只能由数字、单个字母（X、N）和 + 组成，如 1+7+X 或 1246+X`);
+    at(entry, ['formula'], 'formula.unreadable', { formula });
     return;
   }
   if (terms.length !== parts.length) {
-    at(entry, ['parts'], `公式“${formula}”有 ${terms.length} 项（${terms.join('、')}），但 parts 列了 ${parts.length} 项。请按公式逐项列出`);
+    at(entry, ['parts'], 'formula.parts', { formula, terms: terms.join('、'), termCount: terms.length, partCount: parts.length });
   }
   parts.forEach((part, i) => {
     const term = terms[i];
     if (term !== undefined && !countMatches(part.count, term)) {
-      at(entry, ['parts', i, 'count'], `公式“${formula}”的第 ${i + 1} 项是 ${term}，这里写的是 ${part.count}。请让两者一致`);
+      at(entry, ['parts', i, 'count'], 'formula.count', { formula, position: i + 1, term: String(term), count: String(part.count) });
     }
     if (typeof part.count === 'number' && part.members && part.members.length !== part.count) {
-      at(entry, ['parts', i, 'members'], `count 是 ${part.count}，但 members 列了 ${part.members.length} 个。请列满 ${part.count} 个，或删去 members 并在 detail 中说明`);
+      at(entry, ['parts', i, 'members'], 'formula.members', { count: part.count, listed: part.members.length });
     }
   });
 }
@@ -129,14 +130,15 @@ function uniqueIds(entries: CheckedEntry[], at: At) {
     const inCollection = entries.filter((e) => e.collection === collection);
     for (const entry of inCollection) {
       const first = owners.get(entry.id);
-      if (first) at(entry, [], `id“${entry.id}”与 ${first.file} 重复。同一类内容的 id 必须唯一，请给其中一个改名`);
+      if (first) at(entry, [], 'id.duplicate', { id: entry.id, other: first.file });
       else owners.set(entry.id, entry);
     }
     for (const entry of inCollection) {
       ((entry.data as { aliases?: string[] } | undefined)?.aliases ?? []).forEach((alias, i) => {
         const owner = owners.get(alias);
         if (owner) {
-          at(entry, ['aliases', i], owner === entry ? `别名“${alias}”就是本文件的 id。请删去` : `别名“${alias}”已是 ${owner.file} 的 id。请删去这个别名，或给那个文件改名`);
+          if (owner === entry) at(entry, ['aliases', i], 'alias.own-id', { alias });
+          else at(entry, ['aliases', i], 'alias.taken', { alias, other: owner.file });
         } else owners.set(alias, entry);
       });
     }
@@ -154,7 +156,7 @@ function uniqueTermNames(terms: CheckedEntry<'terms'>[], at: At) {
     ];
     for (const [name, path] of names) {
       const owner = owners.get(name);
-      if (owner && owner !== entry) at(entry, path, `术语“${name}”已在 ${owner.file} 中出现。同一个词只能属于一个词条`);
+      if (owner && owner !== entry) at(entry, path, 'term.duplicate', { name, other: owner.file });
       else owners.set(name, entry);
     }
   }
