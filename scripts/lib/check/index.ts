@@ -7,6 +7,7 @@ import { isStackOverflow, parseYaml, splitMdx } from './frontmatter.ts';
 import { issuesToProblems } from './issues.ts';
 import { decodeFile, discover, type ContentFile } from './read.ts';
 import { crossFileProblems, type CheckedEntry } from './rules.ts';
+import { partialData } from './partial.ts';
 import { problemAt, sortProblems, type Problem } from './problem.ts';
 import { checkAll, type FileResult } from './parallel.ts';
 
@@ -44,7 +45,7 @@ async function checkFile(file: ContentFile): Promise<{ entry?: CheckedEntry; pro
     const split = splitMdx(decoded.text);
     if (!split) {
       problems.push(problemAt({ file: file.file, line: 1, field: '-' }, 'frontmatter.missing'));
-      return { entry: { collection: file.collection, id, file: file.file, draft: file.draft, data: undefined, citations: [], lineOf: () => 1 }, problems };
+      return { entry: { collection: file.collection, id, file: file.file, draft: file.draft, data: undefined, fields: {}, citations: [], lineOf: () => 1 }, problems };
     }
     yamlText = split.frontmatter;
     lineOffset = 1;
@@ -56,7 +57,7 @@ async function checkFile(file: ContentFile): Promise<{ entry?: CheckedEntry; pro
   const parsed = parseYaml(yamlText, file.file, lineOffset);
   problems.push(...parsed.problems);
   // A file whose YAML cannot be read still exists: keep it as a reference target.
-  const stub = { collection: file.collection, id, file: file.file, draft: file.draft, data: undefined, citations, lineOf: parsed.lineOf };
+  const stub: CheckedEntry = { collection: file.collection, id, file: file.file, draft: file.draft, data: undefined, fields: {}, citations, lineOf: parsed.lineOf };
   if (parsed.problems.length > 0) return { entry: stub, problems };
   const data = parsed.data ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) {
@@ -66,12 +67,15 @@ async function checkFile(file: ContentFile): Promise<{ entry?: CheckedEntry; pro
   // reportInput: messages quote what the author wrote, and tell a missing field from a wrong one.
   const result = schema.safeParse(data, { reportInput: true });
   if (!result.success) problems.push(...issuesToProblems(result.error.issues, schema, file.file, parsed.lineOf));
+  const valid = result.success ? (result.data as CheckedEntry['data']) : undefined;
   const entry: CheckedEntry = {
     collection: file.collection,
     id,
     file: file.file,
     draft: file.draft,
-    data: result.success ? (result.data as CheckedEntry['data']) : undefined,
+    data: valid,
+    // The rules across fields and files run on whatever passed, so every problem shows at once.
+    fields: valid ?? partialData(schema, data as Record<string, unknown>),
     citations,
     lineOf: parsed.lineOf,
   };

@@ -197,7 +197,19 @@ export function issuesToProblems(
   lineOf: (path: readonly PropertyKey[]) => number,
 ): Problem[] {
   const problems: Problem[] = [];
+  // A misspelt field is one problem: the unknown key names the field meant, which is then not
+  // also reported as missing.
+  const meant = new Set<string>();
   for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const allowed = allowedKeysAt(schema, issue.path);
+    for (const key of issue.keys) {
+      const guess = key.trim() ? closest(key, allowed) : undefined;
+      if (guess !== undefined) meant.add(fieldPath([...issue.path, guess]));
+    }
+  }
+  for (const issue of issues) {
+    if (issue.code === 'invalid_type' && issue.input === undefined && meant.has(fieldPath(issue.path))) continue;
     if (issue.code === 'unrecognized_keys') {
       const allowed = allowedKeysAt(schema, issue.path);
       for (const key of issue.keys) {

@@ -33,7 +33,7 @@ const pathKey = (path: readonly PropertyKey[]) => path.map(String).join('\u0000'
 export function sendEntry(entry: CheckedEntry): SentEntry {
   const { lineOf, ...rest } = entry;
   const lines: [string, number][] = [];
-  for (const path of pathsOf(entry.data)) lines.push([pathKey(path), lineOf(path)]);
+  for (const path of pathsOf(entry.fields)) lines.push([pathKey(path), lineOf(path)]);
   return { ...rest, lines };
 }
 
@@ -41,7 +41,7 @@ export function sendEntry(entry: CheckedEntry): SentEntry {
  * The entry back, with a `lineOf` that answers as the original did for every path of the data
  * (the rules across files ask only about those) and, for others, gives the line of the longest
  * known prefix, as the original gives the line of the deepest field present. An entry without
- * valid data knows only its first line, the one thing the rules ask of it.
+ * fields knows only its first line, the one thing the rules ask of it.
  */
 export function receiveEntry(sent: SentEntry): CheckedEntry {
   const { lines, ...rest } = sent;

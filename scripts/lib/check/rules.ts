@@ -5,8 +5,9 @@ import { closest } from './issues.ts';
 import type { Citation } from './body.ts';
 import { problemAt, type Problem } from './problem.ts';
 import type { ProblemCode, ProblemParams } from './codes.ts';
+import type { PartialEntry } from './partial.ts';
 
-/** A file that passed its own checks, ready for the checks across files. */
+/** A file after its own checks, ready for the checks across files. */
 export interface CheckedEntry<C extends CollectionName = CollectionName> {
   collection: C;
   id: string;
@@ -14,6 +15,11 @@ export interface CheckedEntry<C extends CollectionName = CollectionName> {
   draft: boolean;
   /** The normalised frontmatter; absent when the file's own checks failed. */
   data: EntryData<C> | undefined;
+  /**
+   * The fields that passed their own schema (partial.ts): all of `data` when the file is valid,
+   * what can be relied on when it is not; empty when the frontmatter could not be read.
+   */
+  fields: PartialEntry<C>;
   citations: Citation[];
   lineOf(path: readonly PropertyKey[]): number;
 }
@@ -26,7 +32,7 @@ function buildIndex(entries: CheckedEntry[]): { index: Index; aliasOf: Record<Co
   for (const entry of entries) {
     if (entry.draft) continue;
     if (!index[entry.collection].has(entry.id)) index[entry.collection].set(entry.id, entry);
-    for (const alias of (entry.data as { aliases?: string[] } | undefined)?.aliases ?? []) aliasOf[entry.collection].set(alias, entry.id);
+    for (const alias of (entry.fields as { aliases?: (string | undefined)[] }).aliases ?? []) if (alias !== undefined) aliasOf[entry.collection].set(alias, entry.id);
   }
   return { index, aliasOf };
 }
@@ -57,45 +63,43 @@ export function crossFileProblems(entries: CheckedEntry[]): Problem[] {
     return undefined;
   }
 
+  // Each rule runs on the fields it needs, whether or not the rest of the file is valid.
   for (const entry of entries) {
     for (const citation of entry.citations) {
       const before = problems.length;
       reference({ ...entry, lineOf: () => citation.line }, [], 'sources', citation.source);
       for (const problem of problems.slice(before)) problem.field = '<Cite source>';
     }
-    if (entry.data === undefined) continue;
-    const sources = (entry.data as { sources?: (string | { id: string })[] }).sources ?? [];
-    sources.forEach((source, i) => {
-      if (typeof source === 'string') reference(entry, ['sources', i], 'sources', source);
-      else reference(entry, ['sources', i], 'sources', source.id);
-    });
+    const fields = entry.fields as PartialEntry;
+    const references = (field: string, target: CollectionName, ids: readonly (string | undefined)[] | undefined) =>
+      ids?.forEach((id, i) => reference(entry, [field, i], target, id));
+    const sources = (fields as { sources?: (string | { id: string } | undefined)[] }).sources ?? [];
+    sources.forEach((source, i) => reference(entry, ['sources', i], 'sources', typeof source === 'string' ? source : source?.id));
 
     if (entry.collection === 'cases') {
-      const data = entry.data as EntryData<'cases'>;
-      data.methods.forEach((id, i) => reference(entry, ['methods', i], 'methods', id));
-      data.models.forEach((id, i) => reference(entry, ['models', i], 'models', id));
-      if (data.partOf === entry.id) at(entry, ['partOf'], 'partof.self');
+      const data = fields as PartialEntry<'cases'>;
+      references('methods', 'methods', data.methods);
+      references('models', 'models', data.models);
+      if (data.partOf !== undefined && data.partOf === entry.id) at(entry, ['partOf'], 'partof.self');
       else {
         const parent = reference(entry, ['partOf'], 'cases', data.partOf);
-        if (parent?.data && (parent.data as EntryData<'cases'>).kind !== 'practice') {
-          at(entry, ['partOf'], 'partof.not-practice', { id: parent.id });
-        }
+        const kind = (parent?.fields as PartialEntry<'cases'> | undefined)?.kind;
+        if (parent && kind !== undefined && kind !== 'practice') at(entry, ['partOf'], 'partof.not-practice', { id: parent.id });
       }
     } else if (entry.collection === 'methods') {
-      const data = entry.data as EntryData<'methods'>;
+      const data = fields as PartialEntry<'methods'>;
       reference(entry, ['origin'], 'cases', data.origin);
-      data.steps.forEach((step, i) => step.sources.forEach((id, j) => reference(entry, ['steps', i, 'sources', j], 'sources', id)));
-      const stated = statedStepCount(data.title);
-      if (stated !== undefined && stated !== data.steps.length) {
+      data.steps?.forEach((step, i) => step?.sources.forEach((id, j) => reference(entry, ['steps', i, 'sources', j], 'sources', id)));
+      const stated = data.title === undefined ? undefined : statedStepCount(data.title);
+      if (stated !== undefined && data.steps !== undefined && stated !== data.steps.length) {
         at(entry, ['steps'], 'steps.count', { stated, listed: data.steps.length });
       }
     } else if (entry.collection === 'models') {
-      const data = entry.data as EntryData<'models'>;
+      const data = fields as PartialEntry<'models'>;
       reference(entry, ['origin'], 'cases', data.origin);
       modelRules(entry as CheckedEntry<'models'>, at);
     } else if (entry.collection === 'terms') {
-      const data = entry.data as EntryData<'terms'>;
-      data.related.forEach((id, i) => reference(entry, ['related', i], 'terms', id));
+      references('related', 'terms', (fields as PartialEntry<'terms'>).related);
     }
   }
   return problems;
@@ -104,16 +108,19 @@ export function crossFileProblems(entries: CheckedEntry[]): Problem[] {
 type At = <C extends ProblemCode>(entry: CheckedEntry, path: (string | number)[], code: C, ...params: ProblemParams<C>) => void;
 
 function modelRules(entry: CheckedEntry<'models'>, at: At) {
-  const { formula, parts } = entry.data!;
+  const { formula, parts } = entry.fields;
+  if (formula === undefined) return;
   const terms = parseFormula(formula);
   if (!terms) {
     at(entry, ['formula'], 'formula.unreadable', { formula });
     return;
   }
+  if (parts === undefined) return;
   if (terms.length !== parts.length) {
     at(entry, ['parts'], 'formula.parts', { formula, terms: terms.join('、'), termCount: terms.length, partCount: parts.length });
   }
   parts.forEach((part, i) => {
+    if (part === undefined) return;
     const term = terms[i];
     if (term !== undefined && !countMatches(part.count, term)) {
       at(entry, ['parts', i, 'count'], 'formula.count', { formula, position: i + 1, term: String(term), count: String(part.count) });
@@ -134,7 +141,8 @@ function uniqueIds(entries: CheckedEntry[], at: At) {
       else owners.set(entry.id, entry);
     }
     for (const entry of inCollection) {
-      ((entry.data as { aliases?: string[] } | undefined)?.aliases ?? []).forEach((alias, i) => {
+      ((entry.fields as { aliases?: (string | undefined)[] }).aliases ?? []).forEach((alias, i) => {
+        if (alias === undefined) return;
         const owner = owners.get(alias);
         if (owner) {
           if (owner === entry) at(entry, ['aliases', i], 'alias.own-id', { alias });
@@ -149,12 +157,13 @@ function uniqueIds(entries: CheckedEntry[], at: At) {
 function uniqueTermNames(terms: CheckedEntry<'terms'>[], at: At) {
   const owners = new Map<string, CheckedEntry>();
   for (const entry of terms) {
-    if (!entry.data) continue;
-    const names: [string, (string | number)[]][] = [
-      [entry.data.term, ['term']],
-      ...entry.data.aliases.map((alias, i): [string, (string | number)[]] => [alias, ['aliases', i]]),
+    const { term, aliases = [] } = entry.fields;
+    const names: [string | undefined, (string | number)[]][] = [
+      [term, ['term']],
+      ...aliases.map((alias, i): [string | undefined, (string | number)[]] => [alias, ['aliases', i]]),
     ];
     for (const [name, path] of names) {
+      if (name === undefined) continue;
       const owner = owners.get(name);
       if (owner && owner !== entry) at(entry, path, 'term.duplicate', { name, other: owner.file });
       else owners.set(name, entry);

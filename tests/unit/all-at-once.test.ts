@@ -1,0 +1,43 @@
+// The check reports every problem of every file in one run: rules that need only some fields
+// (steps, formula, references, partOf, terms) run on the fields that parsed, even when others
+// fail the schema, and a problem that follows from another is reported once.
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { validateContent } from '../../scripts/lib/check/index.ts';
+import { contentWith, located } from '../helpers/fixtures.ts';
+
+const EXPECTED = [
+  // A misspelt `summary` is one problem (not also "missing"); the date, references and partOf are checked all the same.
+  'content/cases/misspelt-and-misplaced.mdx:4 summry schema.unknown-field',
+  'content/cases/misspelt-and-misplaced.mdx:5 date date.future',
+  'content/cases/misspelt-and-misplaced.mdx:11 methods.0 ref.unknown',
+  'content/cases/misspelt-and-misplaced.mdx:12 partOf partof.not-practice',
+  'content/cases/misspelt-and-misplaced.mdx:15 <Cite source> ref.unknown',
+  // The issue's example: no summary, and a title of six steps over five.
+  'content/methods/six-steps-five-listed.mdx:1 summary schema.missing',
+  'content/methods/six-steps-five-listed.mdx:4 steps steps.count',
+  'content/methods/six-steps-five-listed.mdx:9 steps.1.sources.0 ref.unknown',
+  'content/models/two-parts-for-three.mdx:4 kind value.unknown',
+  'content/models/two-parts-for-three.mdx:6 origin ref.unknown',
+  'content/models/two-parts-for-three.mdx:7 parts formula.parts',
+  'content/terms/wrong-type.yaml:1 term term.duplicate',
+  // A wrong type is not also reported as missing.
+  'content/terms/wrong-type.yaml:2 definition schema.type',
+  'content/terms/wrong-type.yaml:4 related.0 ref.unknown',
+];
+
+describe('every rule on every file, once', () => {
+  test('files with several independent problems report all of them in one run, each with line, field and code', async () => {
+    const content = await contentWith('all-at-once');
+    const result = await validateContent(content, path.dirname(content));
+    expect(located(result)).toEqual(EXPECTED);
+    // The entries that failed are not handed to the site.
+    expect(result.entries.map((e) => e.id).sort()).not.toContain('six-steps-five-listed');
+  });
+
+  test('the same problems when the files are checked on worker threads', async () => {
+    const content = await contentWith('all-at-once');
+    const result = await validateContent(content, path.dirname(content), { workers: 1 });
+    expect(located(result)).toEqual(EXPECTED);
+  });
+});
