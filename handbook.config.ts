@@ -40,4 +40,11 @@ export default {
 
   /** 联系方式（可选，每项都可省略）。 */
   // contact: { email: 'office@example.gov.cn', phone: '0572-1234567', address: '浙江省湖州市xx路1号' },
+
+  /**
+   * 资料原文所在的文件夹（从项目根目录写起，默认 'content/sources/texts/'）：把本单位所据的讲话、文件等
+   * 原文存成 .txt 放在这里，npm run check 就会检查内容有没有照抄原文（连续 25 个字相同即报告）。
+   * 这个文件夹里的文件不会发布。
+   */
+  sourceTexts: 'content/sources/texts/',
 } satisfies SiteConfigInput;

@@ -292,7 +292,7 @@ complete: false
 # date: 2020-05-09
 # 原始网址，可选
 # url: https://example.gov.cn/article.html
-# 资料原文在 shared/sources/ 中的文件名，可选
+# 资料原文在 content/sources/texts/ 中的文件名，可选（放在那里的原文，npm run check 会用来检查有没有照抄）
 # file: 000_example.txt
 # 说明，可选：缺了什么、哪里被隐去等
 # note: 讲话稿第四部分缺失。

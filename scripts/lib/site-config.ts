@@ -57,6 +57,12 @@ export function parseSiteConfig(input: unknown, options: SiteConfigOptions = {})
       problems.push(problemAt({ file: CONFIG_FILE, line: 0, field: 'logo' }, 'config.logo', { logo: result.data.logo }));
     }
   }
+  if (result.success && result.data.sourceTexts && options.root) {
+    const folder = path.join(options.root, result.data.sourceTexts);
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+      problems.push(problemAt({ file: CONFIG_FILE, line: 0, field: 'sourceTexts' }, 'config.source-texts', { folder: result.data.sourceTexts }));
+    }
+  }
   if (problems.length > 0 || !result.success) return { ok: false, problems };
   return { ok: true, config: { ...result.data, base: base ?? result.data.base, ...(site !== undefined && { site }) } };
 }

@@ -1,10 +1,12 @@
 // The check reports every problem of every file in one run: rules that need only some fields
 // (steps, formula, references, partOf, terms) run on the fields that parsed, even when others
-// fail the schema, and a problem that follows from another is reported once.
+// fail the schema, the copying rule runs on every file, and a problem that follows from another
+// is reported once.
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { validateContent } from '../../scripts/lib/check/index.ts';
-import { contentWith, located } from '../helpers/fixtures.ts';
+import { contentWith, located, PROJECT_ROOT } from '../helpers/fixtures.ts';
 
 const EXPECTED = [
   // A misspelt `summary` is one problem (not also "missing"); the date, references and partOf are checked all the same.
@@ -17,7 +19,10 @@ const EXPECTED = [
   'content/methods/six-steps-five-listed.mdx:1 summary schema.missing',
   'content/methods/six-steps-five-listed.mdx:4 steps steps.count',
   'content/methods/six-steps-five-listed.mdx:9 steps.1.sources.0 ref.unknown',
+  // Copied from the fixture's source text (sources/texts/), in the body and in a field.
+  'content/methods/six-steps-five-listed.mdx:20 正文 copy.run',
   'content/models/two-parts-for-three.mdx:4 kind value.unknown',
+  'content/models/two-parts-for-three.mdx:5 summary copy.run',
   'content/models/two-parts-for-three.mdx:6 origin ref.unknown',
   'content/models/two-parts-for-three.mdx:7 parts formula.parts',
   'content/terms/wrong-type.yaml:1 term term.duplicate',
@@ -31,8 +36,20 @@ describe('every rule on every file, once', () => {
     const content = await contentWith('all-at-once');
     const result = await validateContent(content, path.dirname(content));
     expect(located(result)).toEqual(EXPECTED);
+    expect(result.sourceTextCount).toBe(1);
     // The entries that failed are not handed to the site.
     expect(result.entries.map((e) => e.id).sort()).not.toContain('six-steps-five-listed');
+  });
+
+  test('npm run check prints them all, each with file, line, field and code', async () => {
+    const content = await contentWith('all-at-once');
+    const { stderr, status } = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/check.ts'), content], { encoding: 'utf8' });
+    expect(status).toBe(1);
+    const printed = stderr.split('\n').filter((line) => line.startsWith('content/'));
+    expect(printed.map((line) => {
+      const [where, field] = line.split('  ');
+      return `${where} ${field} ${/［([a-z.-]+)］$/.exec(line)?.[1]}`;
+    })).toEqual(EXPECTED);
   });
 
   test('the same problems when the files are checked on worker threads', async () => {

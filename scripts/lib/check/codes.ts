@@ -321,6 +321,13 @@ export const PROBLEM_KINDS = {
     message: () => '<Cite> 缺少 source。请写成 <Cite source="资料来源 id" />',
   }),
 
+  'copy.run': kind<{ source: string; length: number; shared: string }>({
+    title: '照抄了资料原文',
+    fix: '用自己的话改写；确要引用原话时，放进引号“”里，并用 <Cite> 注明出处。',
+    message: ({ source, length, shared }) =>
+      `这段文字与资料原文 ${source} 有连续 ${length} 个字相同：“${shared}”。请用自己的话改写；确要引用原话时，放进引号“”里并注明出处`,
+  }),
+
   // ---- Across files -----------------------------------------------------------------------
   'ref.unknown': kind<{ id: string; label: string; file: string; guess: string | undefined; existing: string }>({
     title: '引用了不存在的 id',
@@ -398,6 +405,11 @@ export const PROBLEM_KINDS = {
     title: '环境变量的值有误',
     fix: '改正或删去这个环境变量。',
     message: ({ name, text }) => `环境变量 ${name}：${text}`,
+  }),
+  'config.source-texts': kind<{ folder: string }>({
+    title: '找不到资料原文文件夹',
+    fix: '把资料原文（.txt 文件）放进 sourceTexts 所写的文件夹，或改正这个路径；不比对时删去这一行。',
+    message: ({ folder }) => `找不到资料原文文件夹 ${folder}。请把资料原文（.txt 文件）放进这个文件夹，或改正 sourceTexts；不比对时删去这一行`,
   }),
   'config.logo': kind<{ logo: string }>({
     title: '找不到标志图片',

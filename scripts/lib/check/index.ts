@@ -9,7 +9,9 @@ import { decodeFile, discover, type ContentFile } from './read.ts';
 import { crossFileProblems, type CheckedEntry } from './rules.ts';
 import { partialData } from './partial.ts';
 import { problemAt, sortProblems, type Problem } from './problem.ts';
-import { checkAll, type FileResult } from './parallel.ts';
+import { checkAll, type CheckContext, type FileResult } from './parallel.ts';
+import { findCopies, indexSources } from './copy.ts';
+import { readSourceTexts, sourceTextsFolder } from './source-texts.ts';
 
 export { formatProblem, formatReport, type Problem, type ProblemCode } from './problem.ts';
 import type { ProblemParams } from './codes.ts';
@@ -22,10 +24,48 @@ export interface ValidationResult {
   entries: ValidEntry[];
   /** How many files were read. */
   fileCount: number;
+  /** How many source texts the content was compared with (the copying rule). */
+  sourceTextCount: number;
+}
+
+/** A shared text as quoted in a report: on one line, and not too long to read. */
+function quoted(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 50)}……${line.slice(-8)}` : line;
+}
+
+/** The top-level YAML key at or above a line (1-based) of `lines`, from `first` on. */
+function keyAbove(lines: readonly string[], line: number, first: number): string {
+  for (let i = line - 1; i >= first - 1 && i >= 0; i--) {
+    const key = /^([A-Za-z_][A-Za-z0-9_-]*)\s*:/.exec(lines[i]!);
+    if (key) return key[1]!;
+  }
+  return '-';
+}
+
+/** Runs of the file shared with the source texts, each at its line and field (copy.ts). */
+function copyProblems(text: string, file: string, bodyLine: number | undefined, context: CheckContext): Problem[] {
+  const runs = findCopies(text, context.sources);
+  if (runs.length === 0) return [];
+  const lines = text.split('\n');
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length + 1;
+  }
+  return runs.map((run) => {
+    let line = starts.findLastIndex((start) => start <= run.start) + 1;
+    const inBody = bodyLine !== undefined && line >= bodyLine;
+    // A run that starts on a line of its own punctuation is reported where its text starts.
+    line = Math.max(1, line);
+    const field = inBody ? '正文' : keyAbove(lines, line, bodyLine === undefined ? 1 : 2);
+    return problemAt({ file, line, field }, 'copy.run', { source: run.source, length: run.length, shared: quoted(text.slice(run.start, run.end)) });
+  });
 }
 
 /** Checks one file on its own: encoding, id, YAML, schema and body. */
-async function checkFile(file: ContentFile): Promise<{ entry?: CheckedEntry; problems: Problem[] }> {
+async function checkFile(file: ContentFile, context: CheckContext): Promise<{ entry?: CheckedEntry; problems: Problem[] }> {
   const problems: Problem[] = [];
   const { format, schema } = collectionDefs[file.collection];
   const id = file.draft ? file.name.slice(1) : file.name;
@@ -43,6 +83,7 @@ async function checkFile(file: ContentFile): Promise<{ entry?: CheckedEntry; pro
   let citations: Citation[] = [];
   if (format === 'mdx') {
     const split = splitMdx(decoded.text);
+    problems.push(...copyProblems(decoded.text, file.file, split?.bodyLine ?? 1, context));
     if (!split) {
       problems.push(problemAt({ file: file.file, line: 1, field: '-' }, 'frontmatter.missing'));
       return { entry: { collection: file.collection, id, file: file.file, draft: file.draft, data: undefined, fields: {}, citations: [], lineOf: () => 1 }, problems };
@@ -52,6 +93,8 @@ async function checkFile(file: ContentFile): Promise<{ entry?: CheckedEntry; pro
     const body = await scanBodyLimited(split.body, split.bodyLine, file.file);
     citations = body.citations;
     problems.push(...body.problems);
+  } else {
+    problems.push(...copyProblems(decoded.text, file.file, undefined, context));
   }
 
   const parsed = parseYaml(yamlText, file.file, lineOffset);
@@ -107,8 +150,8 @@ function unreadableFile(file: string, error: unknown): Problem {
 }
 
 /** `checkFile`, with a file that cannot be checked at all reported as a problem. */
-export function checkOneFile(file: ContentFile): Promise<FileResult> {
-  return checkFile(file).catch((error: unknown) => ({ entry: undefined, problems: [unreadableFile(file.file, error)] }));
+export function checkOneFile(file: ContentFile, context: CheckContext): Promise<FileResult> {
+  return checkFile(file, context).catch((error: unknown) => ({ entry: undefined, problems: [unreadableFile(file.file, error)] }));
 }
 
 /**
@@ -116,16 +159,25 @@ export function checkOneFile(file: ContentFile): Promise<FileResult> {
  * Never throws for bad content: every problem comes back in `problems`, sorted by file and line.
  * `options.workers`: threads besides this one (default: by the number of files and CPUs).
  */
-export async function validateContent(contentDir: string, projectRoot = path.dirname(contentDir), options: { workers?: number } = {}): Promise<ValidationResult> {
-  const { files, problems } = await discover(path.resolve(contentDir), path.resolve(projectRoot));
+export async function validateContent(
+  contentDir: string,
+  projectRoot = path.dirname(contentDir),
+  options: { workers?: number; sourceTexts?: string | null } = {},
+): Promise<ValidationResult> {
+  const root = path.resolve(projectRoot);
+  // The source texts: as configured in handbook.config.ts (read from `projectRoot`), unless given; null for none.
+  const textsFolder = options.sourceTexts === undefined ? sourceTextsFolder(root) : options.sourceTexts && path.resolve(options.sourceTexts);
+  const { files, problems } = await discover(path.resolve(contentDir), root, { skip: textsFolder ?? undefined });
+  const texts = textsFolder ? await readSourceTexts(textsFolder, root) : [];
+  const context: CheckContext = { sources: indexSources(texts) };
   const checked: CheckedEntry[] = [];
   // Thousands of files are checked on several threads (parallel.ts); the results are the same.
-  const results = await checkAll(files, checkOneFile, options.workers);
+  const results = await checkAll(files, checkOneFile, context, options.workers);
   for (const [i, result] of results.entries()) {
     problems.push(...capped(files[i]!.file, result.problems));
     if (result.entry) checked.push(result.entry);
   }
   problems.push(...crossFileProblems(checked));
   const entries = checked.filter((entry): entry is ValidEntry => entry.data !== undefined);
-  return { problems: sortProblems(problems), entries, fileCount: files.length };
+  return { problems: sortProblems(problems), entries, fileCount: files.length, sourceTextCount: texts.length };
 }

@@ -40,7 +40,9 @@ async function symlinkTarget(absolute: string): Promise<ProblemParams<'file.syml
  * Lists every content file, reporting what does not belong: unknown folders, files of the
  * wrong type, symbolic links (never followed, so a link loop cannot hang the check).
  */
-export async function discover(contentDir: string, projectRoot: string) {
+export async function discover(contentDir: string, projectRoot: string, options: { skip?: string | undefined } = {}) {
+  /** A folder that is not content (the source texts may be kept under content/sources/). */
+  const skip = options.skip && path.resolve(options.skip);
   const files: ContentFile[] = [];
   const problems: Problem[] = [];
   const report = <C extends ProblemCode>(absolute: string, code: C, ...params: ProblemParams<C>) =>
@@ -67,6 +69,7 @@ export async function discover(contentDir: string, projectRoot: string) {
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const absolute = path.join(dir, entry.name);
+      if (absolute === skip) continue;
       if (entry.isSymbolicLink()) {
         report(absolute, 'file.symlink', await symlinkTarget(absolute));
       } else if (entry.isDirectory()) {
@@ -89,6 +92,7 @@ export async function discover(contentDir: string, projectRoot: string) {
   for (const entry of top) {
     if (entry.name.startsWith('.')) continue;
     const absolute = path.join(contentDir, entry.name);
+    if (absolute === skip) continue;
     if (entry.isDirectory() && (collectionNames as string[]).includes(entry.name)) {
       await walk(absolute, entry.name as CollectionName, 1);
     } else if (entry.isSymbolicLink()) {
