@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEntry, KIND_LIST, kindOf } from './lib/new-entry.ts';
+import { PLACEHOLDER } from './lib/check/placeholder.ts';
 
 const USAGE = `用法：npm run new -- <类型> <id> [--title 标题]
   类型：${KIND_LIST}
@@ -46,4 +47,8 @@ if (!result.ok) fail(result.message);
 
 const shown = path.relative(process.cwd(), result.file) || result.file;
 console.log(`已新建 ${shown}。`);
-console.log('请打开它，按 # 开头的注释逐项填写（注释可以保留，也可以删去），然后运行 npm run check 检查。');
+console.log(
+  `请打开它，按 # 开头的注释逐项填写（注释可以保留，也可以删去），然后运行 npm run check 检查。\n` +
+    `文件中有 ${result.placeholders} 处以“${PLACEHOLDER}”标出的地方要换成真实内容：换完之前，npm run check 会逐条列出它们，网站也不会生成；` +
+    `想先放着不发布，可以把文件名改为以 _ 开头（草稿）。`,
+);

@@ -328,6 +328,14 @@ export const PROBLEM_KINDS = {
       `这段文字与资料原文 ${source} 有连续 ${length} 个字相同：“${shared}”。请用自己的话改写；确要引用原话时，放进引号“”里并注明出处`,
   }),
 
+  'draft.placeholder': kind<{ text: string; inBody: boolean }>({
+    title: '还有没填写的地方',
+    fix: '把“【待填写】”和它后面的提示换成真实内容（写法见上方的注释）；还没写完时，可以先把文件名改为以 _ 开头的草稿。',
+    message: ({ text, inBody }) =>
+      `这里还是 npm run new 写下的占位内容：“${text}”。${inBody ? '请改写成正文，或删去这一行' : '请按上方注释填写，并删去“【待填写】”'}` +
+      '；没写完时，可先把文件名改为以 _ 开头（草稿：检查，但不发布）',
+  }),
+
   // ---- Across files -----------------------------------------------------------------------
   'ref.unknown': kind<{ id: string; label: string; file: string; guess: string | undefined; existing: string }>({
     title: '引用了不存在的 id',

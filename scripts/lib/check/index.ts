@@ -8,6 +8,7 @@ import { issuesToProblems } from './issues.ts';
 import { decodeFile, discover, type ContentFile } from './read.ts';
 import { crossFileProblems, type CheckedEntry } from './rules.ts';
 import { partialData } from './partial.ts';
+import { placeholderProblems } from './placeholder.ts';
 import { problemAt, sortProblems, type Problem } from './problem.ts';
 import { checkAll, type CheckContext, type FileResult } from './parallel.ts';
 import { findCopies, indexSources } from './copy.ts';
@@ -81,15 +82,18 @@ async function checkFile(file: ContentFile, context: CheckContext): Promise<{ en
   let yamlText = decoded.text;
   let lineOffset = 0;
   let citations: Citation[] = [];
+  let bodyLine: number | undefined;
   if (format === 'mdx') {
     const split = splitMdx(decoded.text);
     problems.push(...copyProblems(decoded.text, file.file, split?.bodyLine ?? 1, context));
     if (!split) {
+      problems.push(...placeholderProblems({ text: decoded.text, file: file.file, draft: file.draft, data: undefined, lineOf: () => 1, bodyLine: 1 }));
       problems.push(problemAt({ file: file.file, line: 1, field: '-' }, 'frontmatter.missing'));
       return { entry: { collection: file.collection, id, file: file.file, draft: file.draft, data: undefined, fields: {}, citations: [], lineOf: () => 1 }, problems };
     }
     yamlText = split.frontmatter;
     lineOffset = 1;
+    bodyLine = split.bodyLine;
     const body = await scanBodyLimited(split.body, split.bodyLine, file.file);
     citations = body.citations;
     problems.push(...body.problems);
@@ -99,6 +103,7 @@ async function checkFile(file: ContentFile, context: CheckContext): Promise<{ en
 
   const parsed = parseYaml(yamlText, file.file, lineOffset);
   problems.push(...parsed.problems);
+  problems.push(...placeholderProblems({ text: decoded.text, file: file.file, draft: file.draft, data: parsed.problems.length ? undefined : parsed.data, lineOf: parsed.lineOf, bodyLine }));
   // A file whose YAML cannot be read still exists: keep it as a reference target.
   const stub: CheckedEntry = { collection: file.collection, id, file: file.file, draft: file.draft, data: undefined, fields: {}, citations, lineOf: parsed.lineOf };
   if (parsed.problems.length > 0) return { entry: stub, problems };

@@ -1,6 +1,7 @@
 import type { z } from 'astro/zod';
 import { isProblemCode, messageOf, type ProblemCode, type ProblemParams } from './codes.ts';
 import type { Problem } from './problem.ts';
+import { holdsPlaceholder } from './placeholder.ts';
 
 type Issue = z.core.$ZodIssue;
 
@@ -210,6 +211,8 @@ export function issuesToProblems(
   }
   for (const issue of issues) {
     if (issue.code === 'invalid_type' && issue.input === undefined && meant.has(fieldPath(issue.path))) continue;
+    // A placeholder left by `npm run new` is reported as such (placeholder.ts), not as a wrong value.
+    if (holdsPlaceholder((issue as { input?: unknown }).input)) continue;
     if (issue.code === 'unrecognized_keys') {
       const allowed = allowedKeysAt(schema, issue.path);
       for (const key of issue.keys) {

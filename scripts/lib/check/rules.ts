@@ -6,6 +6,7 @@ import type { Citation } from './body.ts';
 import { problemAt, type Problem } from './problem.ts';
 import type { ProblemCode, ProblemParams } from './codes.ts';
 import type { PartialEntry } from './partial.ts';
+import { holdsPlaceholder } from './placeholder.ts';
 
 /** A file after its own checks, ready for the checks across files. */
 export interface CheckedEntry<C extends CollectionName = CollectionName> {
@@ -47,7 +48,7 @@ export function crossFileProblems(entries: CheckedEntry[]): Problem[] {
   uniqueIds(entries, at);
 
   function reference(entry: CheckedEntry, path: (string | number)[], target: CollectionName, id: string | undefined) {
-    if (id === undefined) return;
+    if (id === undefined || holdsPlaceholder(id)) return;
     const found = index[target].get(id);
     if (found) return found;
     const label = collectionDefs[target].label;
@@ -109,7 +110,7 @@ type At = <C extends ProblemCode>(entry: CheckedEntry, path: (string | number)[]
 
 function modelRules(entry: CheckedEntry<'models'>, at: At) {
   const { formula, parts } = entry.fields;
-  if (formula === undefined) return;
+  if (formula === undefined || holdsPlaceholder(formula)) return;
   const terms = parseFormula(formula);
   if (!terms) {
     at(entry, ['formula'], 'formula.unreadable', { formula });
