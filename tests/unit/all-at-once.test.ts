@@ -3,6 +3,7 @@
 // fail the schema, the copying rule runs on every file, and a problem that follows from another
 // is reported once.
 import { spawnSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { validateContent } from '../../scripts/lib/check/index.ts';
@@ -50,6 +51,23 @@ describe('every rule on every file, once', () => {
       const [where, field] = line.split('  ');
       return `${where} ${field} ${/［([a-z.-]+)］$/.exec(line)?.[1]}`;
     })).toEqual(EXPECTED);
+  });
+
+  test('each value is reported once, as what it is: empty, missing, misspelt or of the wrong type', async () => {
+    const content = await contentWith();
+    await writeFile(
+      path.join(content, 'cases/kinds-of-wrong.mdx'),
+      ['---', 'title: 各种写错的协商事例', 'kind: [consultation]', 'sumary: 拼错的摘要。', 'date:', 'region: 浙江省', 'level: community',
+        'forms: council', 'topics: [traffic]', 'sources: [demo-source]', '---', '正文。', ''].join('\n'),
+    );
+    const result = await validateContent(content, path.dirname(content));
+    expect(located(result)).toEqual([
+      'content/cases/kinds-of-wrong.mdx:3 kind schema.type',
+      'content/cases/kinds-of-wrong.mdx:4 sumary schema.unknown-field',
+      'content/cases/kinds-of-wrong.mdx:5 date schema.empty',
+      'content/cases/kinds-of-wrong.mdx:6 region schema.type',
+      'content/cases/kinds-of-wrong.mdx:8 forms schema.type',
+    ]);
   });
 
   test('the same problems when the files are checked on worker threads', async () => {

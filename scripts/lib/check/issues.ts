@@ -159,6 +159,9 @@ export function explainIssue(issue: Issue, path: readonly PropertyKey[], fallbac
     case 'invalid_union': {
       const best = bestOfUnion(issue);
       if (best) return explainIssue(best, path, fallback);
+      // Nothing written is missing or empty, whatever type the field wants.
+      const written = (issue as { input?: unknown }).input;
+      if (written === null) return explained('schema.empty', { hint: hintFor(path) });
       // Every branch wanted another type, and the schema says which in its own words.
       if (isChinese(issue.message)) return explained('schema.type', { text: issue.message });
       // Every branch wanted another type: name them all.
