@@ -1,5 +1,6 @@
 // `npm run new -- <case|method|model|guide|term|source> <id> [--title 标题]`: writes a new content
-// file that passes `npm run check` as written, with comments saying what to fill in.
+// file with comments saying what to fill in; what the author must write or choose is marked
+// 【待填写】, and the file passes `npm run check` once every mark is replaced.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEntry, KIND_LIST, kindOf } from './lib/new-entry.ts';

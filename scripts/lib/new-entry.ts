@@ -327,9 +327,10 @@ function proposal(kind: Kind, name: string, title: string | undefined): string {
 }
 
 /**
- * Writes a new entry that passes `npm run check` as written: frontmatter with Chinese comments
- * saying what to fill in, and an example body citing an existing source. Refuses a taken or
- * invalid id, and removes what it wrote if the check finds anything wrong with it.
+ * Writes a new entry: frontmatter with Chinese comments saying what to fill in, each value to
+ * write or choose marked 【待填写】 (placeholder.ts), and an example body citing an existing
+ * source. Apart from its placeholders it passes `npm run check`. Refuses a taken or invalid id,
+ * and removes what it wrote if the check finds anything else wrong with it.
  */
 export async function createEntry(options: { kind: Kind; id: string; title?: string | undefined; contentDir: string }): Promise<NewEntryResult> {
   const { kind, id, contentDir } = options;

@@ -7,6 +7,7 @@
 // Fast enough for 10,000 files: the sources are indexed once (a hash table of every window of
 // COPY_RUN characters), and each file is scanned once with a rolling hash.
 import OpenCC from 'opencc-js';
+import { problemAt, type Problem } from './problem.ts';
 
 /** The shortest run of characters that counts as copied. */
 export const COPY_RUN = 25;
@@ -237,4 +238,40 @@ export function findCopies(text: string, index: SourceIndex): CopiedRun[] {
     }
   });
   return runs;
+}
+
+/** A shared text as quoted in a report: on one line, and not too long to read. */
+function quoted(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 50)}……${line.slice(-8)}` : line;
+}
+
+/** The top-level YAML key at or above a line (1-based) of `lines`, looking no higher than line `first`. */
+function keyAbove(lines: readonly string[], line: number, first: number): string {
+  for (let i = line - 1; i >= first - 1 && i >= 0; i--) {
+    const key = /^([A-Za-z_][A-Za-z0-9_-]*)\s*:/.exec(lines[i]!);
+    if (key) return key[1]!;
+  }
+  return '-';
+}
+
+/**
+ * The copying rule on one file: each run it shares with a source, at the line it starts on, in
+ * its field (the top-level key above it) or 正文 from `bodyLine` on (undefined for a YAML file).
+ */
+export function copyProblems(text: string, file: string, bodyLine: number | undefined, index: SourceIndex): Problem[] {
+  const runs = findCopies(text, index);
+  if (runs.length === 0) return [];
+  const lines = text.split('\n');
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length + 1;
+  }
+  return runs.map((run) => {
+    const line = starts.findLastIndex((start) => start <= run.start) + 1;
+    const field = bodyLine !== undefined && line >= bodyLine ? '正文' : keyAbove(lines, line, bodyLine === undefined ? 1 : 2);
+    return problemAt({ file, line, field }, 'copy.run', { source: run.source, length: run.length, shared: quoted(text.slice(run.start, run.end)) });
+  });
 }

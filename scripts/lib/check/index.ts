@@ -10,12 +10,12 @@ import { crossFileProblems, type CheckedEntry } from './rules.ts';
 import { partialData } from './partial.ts';
 import { placeholderProblems } from './placeholder.ts';
 import { problemAt, sortProblems, type Problem } from './problem.ts';
+import type { ProblemParams } from './codes.ts';
 import { checkAll, type CheckContext, type FileResult } from './parallel.ts';
-import { findCopies, indexSources } from './copy.ts';
+import { copyProblems, indexSources } from './copy.ts';
 import { readSourceTexts, sourceTextsFolder } from './source-texts.ts';
 
 export { formatProblem, formatReport, type Problem, type ProblemCode } from './problem.ts';
-import type { ProblemParams } from './codes.ts';
 
 export type ValidEntry = CheckedEntry & { data: NonNullable<CheckedEntry['data']> };
 
@@ -27,42 +27,6 @@ export interface ValidationResult {
   fileCount: number;
   /** How many source texts the content was compared with (the copying rule). */
   sourceTextCount: number;
-}
-
-/** A shared text as quoted in a report: on one line, and not too long to read. */
-function quoted(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 60 ? `${line.slice(0, 50)}……${line.slice(-8)}` : line;
-}
-
-/** The top-level YAML key at or above a line (1-based) of `lines`, from `first` on. */
-function keyAbove(lines: readonly string[], line: number, first: number): string {
-  for (let i = line - 1; i >= first - 1 && i >= 0; i--) {
-    const key = /^([A-Za-z_][A-Za-z0-9_-]*)\s*:/.exec(lines[i]!);
-    if (key) return key[1]!;
-  }
-  return '-';
-}
-
-/** Runs of the file shared with the source texts, each at its line and field (copy.ts). */
-function copyProblems(text: string, file: string, bodyLine: number | undefined, context: CheckContext): Problem[] {
-  const runs = findCopies(text, context.sources);
-  if (runs.length === 0) return [];
-  const lines = text.split('\n');
-  const starts: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    starts.push(offset);
-    offset += line.length + 1;
-  }
-  return runs.map((run) => {
-    let line = starts.findLastIndex((start) => start <= run.start) + 1;
-    const inBody = bodyLine !== undefined && line >= bodyLine;
-    // A run that starts on a line of its own punctuation is reported where its text starts.
-    line = Math.max(1, line);
-    const field = inBody ? '正文' : keyAbove(lines, line, bodyLine === undefined ? 1 : 2);
-    return problemAt({ file, line, field }, 'copy.run', { source: run.source, length: run.length, shared: quoted(text.slice(run.start, run.end)) });
-  });
 }
 
 /** Checks one file on its own: encoding, id, YAML, schema and body. */
@@ -85,7 +49,7 @@ async function checkFile(file: ContentFile, context: CheckContext): Promise<{ en
   let bodyLine: number | undefined;
   if (format === 'mdx') {
     const split = splitMdx(decoded.text);
-    problems.push(...copyProblems(decoded.text, file.file, split?.bodyLine ?? 1, context));
+    problems.push(...copyProblems(decoded.text, file.file, split?.bodyLine ?? 1, context.sources));
     if (!split) {
       problems.push(...placeholderProblems({ text: decoded.text, file: file.file, draft: file.draft, data: undefined, lineOf: () => 1, bodyLine: 1 }));
       problems.push(problemAt({ file: file.file, line: 1, field: '-' }, 'frontmatter.missing'));
@@ -98,7 +62,7 @@ async function checkFile(file: ContentFile, context: CheckContext): Promise<{ en
     citations = body.citations;
     problems.push(...body.problems);
   } else {
-    problems.push(...copyProblems(decoded.text, file.file, undefined, context));
+    problems.push(...copyProblems(decoded.text, file.file, undefined, context.sources));
   }
 
   const parsed = parseYaml(yamlText, file.file, lineOffset);
