@@ -51,4 +51,11 @@ export default {
 
   /** 版本号：显示在数据页和引用中，如 '2026.1'（可选；不写时用 package.json 中的版本号）。 */
   // version: '2026.1',
+
+  /**
+   * 资料原文所在的文件夹（从项目根目录写起，默认 'content/sources/texts/'）：把本单位所据的讲话、文件等
+   * 原文存成 .txt 放在这里，npm run check 就会检查内容有没有照抄原文（连续 25 个字相同即报告）。
+   * 这个文件夹里的文件不会发布。
+   */
+  sourceTexts: 'content/sources/texts/',
 } satisfies SiteConfigInput;

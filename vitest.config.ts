@@ -42,6 +42,18 @@ export default defineConfig({
           sequence: { groupOrder: 2 },
         },
       },
+      {
+        test: {
+          // Tests that start several builds each (killed builds, concurrent builds). After the
+          // others (groupOrder): builds of one project wait for each other (scripts/build.ts).
+          name: 'slow',
+          include: ['tests/slow/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

@@ -1,19 +1,25 @@
 // `npm run build`: check content, build into a temporary folder, index it, then swap it into
-// dist/. Any failure leaves the previous dist/ exactly as it was.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+// dist/. Any failure leaves the previous dist/ exactly as it was, and so does an interruption
+// (Ctrl-C, SIGTERM; after SIGKILL the next build clears what was left). One build at a time
+// writes an output folder: a second one waits for the first (scripts/lib/build/lock.ts).
+import { rmSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { writeSearchIndex } from './lib/build/pagefind.ts';
+import { closeSearchIndex, writeSearchIndex } from './lib/build/pagefind.ts';
 import { writeOfflineFiles } from './lib/build/offline.ts';
 import { swapInto } from './lib/build/swap.ts';
 import { checkLinkManifest, createLinkManifest, formatMissingLinks, MANIFEST_FILE, readLinkManifest, sortUrls, writeLinkManifest } from './lib/link-manifest.ts';
 import { loadSiteConfig } from './lib/site-config.ts';
 import { startTimings } from './lib/build/timings.ts';
-import { startAstroBuild } from './lib/build/astro-process.ts';
-import { checkInChild } from './lib/build/check-process.ts';
 import { missingSiteWarning } from './lib/site-warning.ts';
+import { userEnv } from './lib/user-env.ts';
+import { startAstroBuild, type AstroBuild } from './lib/build/astro-process.ts';
+import { startCheckInChild, type CheckRun } from './lib/build/check-process.ts';
+import { acquireLock, type Lock } from './lib/build/lock.ts';
+import { astroWorkFolder, clearAstroWorkFolders, clearLeftovers, lockFileOf, projectLockFile, workFolders } from './lib/build/leftovers.ts';
+import { isInterrupted, never, onInterrupt, uninterrupted } from './lib/build/interrupt.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,15 +40,20 @@ const { values } = parseArgs({
 const root = path.resolve(values.root!);
 const outDir = values.out ? path.resolve(values.out) : path.join(root, 'dist');
 const contentDir = values.content ? path.resolve(values.content) : path.join(root, 'content');
-const tmpDir = path.join(path.dirname(outDir), `.build-tmp-${process.pid}`);
+const work = workFolders(outDir);
+const tmpDir = work.site;
+// Where Astro's process runs: the project root when the site is built inside the project, else a
+// folder of its own in the project (see astroWorkFolder).
+const insideProject = !path.relative(root, tmpDir).startsWith('..') && !path.isAbsolute(path.relative(root, tmpDir));
+const astroCwd = insideProject ? root : astroWorkFolder(root);
+const shownOut = path.relative(process.cwd(), outDir) || outDir;
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} 秒`;
 const step = (text: string) => console.log(`▸ ${text}`);
 
-const timings = values.timings ? await startTimings() : undefined;
 // The user's overrides (README, “Environment variables”): read here once, handed on as options.
-const env = process.env;
+const env = userEnv(process.env);
 // A broken handbook.config.ts stops here, before anything starts, with every problem listed.
 let config: ReturnType<typeof loadSiteConfig>;
 try {
@@ -52,36 +63,73 @@ try {
   process.exit(1);
 }
 
+// A content folder other than the project's gets its own cache, so builds never mix.
+const ownCache = contentDir !== path.join(root, 'content') && !values.cache;
+const cacheDir = ownCache ? work.cache : values.cache && path.resolve(values.cache);
+
+// Interrupted (Ctrl-C, SIGTERM): stop the children, remove the working folders, dist/ untouched.
+let astro: AstroBuild | undefined;
+let check: CheckRun | undefined;
+onInterrupt(
+  async () => {
+    astro?.cancel();
+    check?.cancel();
+    await Promise.all([astro?.done, check?.done, closeSearchIndex()].map((p) => p?.catch(() => undefined)));
+    for (const folder of [work.site, work.search, ...(ownCache ? [work.cache] : [])]) await rm(folder, { recursive: true, force: true, maxRetries: 5 });
+  },
+  () => `\n构建已中断：${shownOut} 保持原样。`,
+);
+
+// One build at a time per output folder, and per project: builds of one project share Astro's
+// generated .astro/ folder (the list of content modules) and its cache. A second build waits here.
+await mkdir(path.dirname(outDir), { recursive: true });
+const locks: Lock[] = [];
+process.on('exit', () => locks.forEach((lock) => lock.release()));
+const waiting = (what: string) => (holder: { pid: number } | undefined) =>
+  step(`另一个构建${holder ? `（进程 ${holder.pid}）` : ''}正在${what}，等它结束后再开始…`);
+locks.push(await acquireLock(lockFileOf(outDir), waiting(`写入 ${shownOut}`)));
+locks.push(await acquireLock(projectLockFile(root), waiting('使用本项目')));
+// What an interrupted build left: its working folders, or dist/ mid-swap.
+for (const note of await clearLeftovers(outDir)) step(note);
+await clearAstroWorkFolders(root);
+if (!insideProject) await mkdir(astroCwd, { recursive: true });
+process.on('exit', () => {
+  if (!insideProject) rmSync(astroCwd, { recursive: true, force: true });
+});
+
+const timings = values.timings ? await startTimings() : undefined;
+
 let started = performance.now();
 step('检查内容…');
 // Astro starts building (into the temporary folder) while the content is checked in another
 // process: on two cores the check costs no time. If the check finds problems, Astro is
 // stopped, nothing it printed is shown, and nothing is written.
-// A content folder other than the project's gets its own cache, so builds never mix.
-const ownCache = contentDir !== path.join(root, 'content') && !values.cache;
-const cacheDir = ownCache ? await mkdtemp(path.join(tmpdir(), 'yishi-cache-')) : values.cache && path.resolve(values.cache);
 const removeOwnCache = async () => {
-  if (ownCache && cacheDir) await rm(cacheDir, { recursive: true, force: true });
+  if (ownCache) await rm(work.cache, { recursive: true, force: true });
 };
 const astroStarted = performance.now();
 // In a child process: its memory is freed before Pagefind starts (scripts/lib/build/astro-process.ts).
-const astro = startAstroBuild({ handbook: { root, contentDir, validated: true, env }, outDir: tmpDir, logLevel: 'warn', ...(cacheDir && { cacheDir }) });
+// Started in a folder of this build's own, so that Astro's server bundle (.prerender/) is never
+// in a .astro/ shared with other builds (see astroWorkFolder).
+astro = startAstroBuild({ handbook: { root, contentDir, validated: true, env }, outDir: tmpDir, logLevel: 'warn', ...(cacheDir && { cacheDir }) }, { cwd: astroCwd });
 astro.done.catch(() => undefined); // awaited below, once the check has passed
 const stop = async (message: string): Promise<never> => {
-  astro.cancel();
-  await astro.done.catch(() => undefined);
+  if (isInterrupted()) return never();
+  astro!.cancel();
+  await astro!.done.catch(() => undefined);
   await Promise.all([rm(tmpDir, { recursive: true, force: true }), removeOwnCache()]);
   console.error(message);
   process.exit(1);
 };
 // In a child process too: checking a large handbook takes hundreds of megabytes, which this
 // process would otherwise hold while Astro and Pagefind run.
-const checked = await checkInChild(contentDir, path.dirname(contentDir)).catch((error: Error) =>
-  stop(`\n构建失败：${error.message}\n${path.relative(process.cwd(), outDir) || outDir} 保持原样。`),
-);
+check = startCheckInChild(contentDir, path.dirname(contentDir));
+// Recorded in the lock: a next build stops them if this one is killed outright.
+for (const lock of locks) await lock.setChildren([astro.pid, check.pid].filter((pid): pid is number => pid !== undefined));
+const checked = await check.done.catch((error: Error) => stop(`\n构建失败：${error.message}\n${shownOut} 保持原样。`));
 const { fileCount, problemCount, report, published } = checked;
 if (problemCount > 0) {
-  await stop(`${report}\n\n构建已停止：没有写入任何文件，${path.relative(process.cwd(), outDir) || outDir} 保持原样。`);
+  await stop(`${report}\n\n构建已停止：没有写入任何文件，${shownOut} 保持原样。`);
 }
 step(`内容检查通过（${fileCount} 个文件，${seconds(started)}）`);
 timings?.phase('check', started);
@@ -105,7 +153,7 @@ try {
 
   // The build id in every page, the offline copy's list of files and the service worker.
   started = performance.now();
-  const offline = await writeOfflineFiles(tmpDir, base);
+  const offline = await writeOfflineFiles(tmpDir, config.base);
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   step(`离线阅读：整本手册 ${offline.pages} 页，共 ${(offline.bytes / 1024 / 1024).toFixed(1)} MB；service worker ${kb(offline.swGzipBytes)}（gzip）`);
   timings?.phase('offline', started);
@@ -119,8 +167,9 @@ try {
     if (missing.length > 0) throw new Error(formatMissingLinks(missing));
   }
 
-  await swapInto(tmpDir, outDir);
-  console.log(`✓ 网站已写入 ${path.relative(process.cwd(), outDir) || outDir}`);
+  // Two renames; an interruption waits until both are done.
+  await uninterrupted(() => swapInto(tmpDir, outDir));
+  console.log(`✓ 网站已写入 ${shownOut}`);
   const warning = missingSiteWarning(config);
   if (warning) console.warn(warning);
   if (timings) console.log(await timings.report());
@@ -129,13 +178,14 @@ try {
     const built = await createLinkManifest(outDir, published);
     const added = built.urls.filter((url) => !manifest.urls.includes(url));
     if (added.length > 0) {
-      await writeLinkManifest(manifestFile, sortUrls([...manifest.urls, ...added]));
+      await uninterrupted(() => writeLinkManifest(manifestFile, sortUrls([...manifest.urls, ...added])));
       console.log(`✓ ${MANIFEST_FILE} 记录了 ${added.length} 个新发布的网址（请随内容一起提交）`);
     }
   }
 } catch (error) {
+  if (isInterrupted()) await never();
   await rm(tmpDir, { recursive: true, force: true });
   console.error(`\n构建失败：${(error as Error).message}`);
-  console.error(`${path.relative(process.cwd(), outDir) || outDir} 保持原样。`);
+  console.error(`${shownOut} 保持原样。`);
   process.exit(1);
 }

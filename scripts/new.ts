@@ -1,9 +1,11 @@
 // `npm run new -- <case|method|model|guide|term|source> <id> [--title 标题]`: writes a new content
-// file that passes `npm run check` as written, with comments saying what to fill in.
+// file with comments saying what to fill in; what the author must write or choose is marked
+// 【待填写】, and the file passes `npm run check` once every mark is replaced.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEntry, KIND_LIST, kindOf } from './lib/new-entry.ts';
 import { writeTemplate } from './lib/import/template.ts';
+import { PLACEHOLDER } from './lib/check/placeholder.ts';
 
 const USAGE = `用法：npm run new -- <类型> <id> [--title 标题]
        npm run new -- ledger [文件名.xlsx]（写出导入用的空白台账，默认 cases-template.xlsx）
@@ -49,7 +51,11 @@ if (!result.ok) fail(result.message);
 
 const shown = path.relative(process.cwd(), result.file) || result.file;
 console.log(`已新建 ${shown}。`);
-console.log('请打开它，按 # 开头的注释逐项填写（注释可以保留，也可以删去），然后运行 npm run check 检查。');
+console.log(
+  `请打开它，按 # 开头的注释逐项填写（注释可以保留，也可以删去），然后运行 npm run check 检查。\n` +
+    `文件中有 ${result.placeholders} 处以“${PLACEHOLDER}”标出的地方要换成真实内容：换完之前，npm run check 会逐条列出它们，网站也不会生成；` +
+    `想先放着不发布，可以把文件名改为以 _ 开头（草稿）。`,
+);
 
 /** `npm run new -- ledger [file]`: the template ledger for `npm run import`, in the folder the command was typed in. */
 async function newLedger(name: string | undefined, rest: string[]): Promise<never> {

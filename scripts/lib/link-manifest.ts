@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { anchorsOf, fileOfUrl, refreshTarget, siteFiles, stripBase, urlOfFile } from './html-scan.ts';
 
@@ -150,7 +150,10 @@ export async function readLinkManifest(file: string): Promise<LinkManifest | und
 
 export async function writeLinkManifest(file: string, urls: Iterable<string>): Promise<void> {
   const manifest: LinkManifest = { description: DESCRIPTION, urls: sortUrls(urls) };
-  await writeFile(file, `${JSON.stringify(manifest, null, 2)}\n`);
+  // Whole or not at all: a build interrupted here leaves the previous manifest.
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(manifest, null, 2)}\n`);
+  await rename(temporary, file);
 }
 
 /** The manifest without `removed` URLs, and without the anchors of a removed page. */

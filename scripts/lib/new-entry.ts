@@ -8,6 +8,10 @@ import { parseFormula } from '../../src/schemas/formula.ts';
 import { proposeId } from './pinyin-id.ts';
 import { statedStepCount } from '../../src/schemas/step-count.ts';
 import { formatProblem, validateContent } from './check/index.ts';
+import { PLACEHOLDER } from './check/placeholder.ts';
+
+/** A placeholder: what the author must replace (the check lists every one left, placeholder.ts). */
+const todo = (hint = '') => `${PLACEHOLDER}${hint}`;
 
 /** What `npm run new -- <kind> <id>` accepts, and the collection each writes into. */
 export const KINDS = {
@@ -32,7 +36,7 @@ export function kindOf(word: string): Kind | undefined {
 }
 
 export type NewEntryResult =
-  | { ok: true; file: string; collection: CollectionName }
+  | { ok: true; file: string; collection: CollectionName; placeholders: number }
   | { ok: false; message: string };
 
 interface Existing {
@@ -124,36 +128,44 @@ function listOfIds(ids: readonly string[], label: string): string {
 interface TemplateInput {
   id: string;
   title: string | undefined;
+  /** The first source, cited in the example body. */
   source: string | undefined;
+  /** Every published source, listed in the comment on `sources`. */
+  sources: string[];
   contentDir: string;
 }
 
+/** An example paragraph of the body, a placeholder, citing a source when there is one. */
 function citeLine(source: string | undefined, text: string): string {
-  return source ? `${text}<Cite source="${source}" />` : text;
+  return source ? `${todo(text)}<Cite source="${source}" />` : todo(text);
 }
 
-function caseTemplate({ title, source }: TemplateInput, practices: string[], methods: string[], models: string[]): string {
+/** The sources field: the author chooses (the ids are listed in the comment above it). */
+const sourcesLine = () => `sources: [${todo()}]`;
+
+function caseTemplate({ title, source, sources }: TemplateInput, practices: string[], methods: string[], models: string[]): string {
   return `---
+# 以“${PLACEHOLDER}”开头的地方都要换成真实内容（npm run check 会逐条列出还没填写的地方）。
 # 案例标题：4 到 60 个字
-title: ${scalar(title ?? '请填写案例标题')}
+title: ${scalar(title ?? todo('案例标题'))}
 # 类型：practice（实践：一个单位长期的协商做法）或 consultation（协商事例：一次具体的协商）
-kind: consultation
+kind: ${todo()}
 # 摘要：一两句话，最多 160 个字，显示在列表和搜索结果中
-summary: 请用一两句话概括：谁、就什么议题、用什么方式协商、结果如何。
+summary: ${todo('用一两句话概括：谁、就什么议题、用什么方式协商、结果如何。')}
 # 时间：写成 YYYY、YYYY-MM 或 YYYY-MM-DD（如 2023-05）；资料没有给出时写“不详”
-date: 不详
+date: ${todo()}
 # 地区：province 写省级行政区全称（如 浙江省），资料未载明时写“不详”；city、county、place 可选
 region:
-  province: 不详
+  province: ${todo()}
   # city: 湖州市
   # county: 德清县
   # place: xx社区
 # 层级（组织协商的机构）。可用的值：${choices('level')}
-level: community
-# 形式，至少一项。可用的值：${choices('forms')}
-forms: [council]
-# 领域，至少一项。可用的值：${choices('topics')}
-topics: [governance]
+level: ${todo()}
+# 形式，至少一项，如 [council, onsite]。可用的值：${choices('forms')}
+forms: [${todo()}]
+# 领域，至少一项，如 [traffic]。可用的值：${choices('topics')}
+topics: [${todo()}]
 # 用到的方法（content/methods 中的 id），可不填。${listOfIds(methods, '方法')}
 methods: []
 # 采用的模式（content/models 中的 id），可不填。${listOfIds(models, '模式')}
@@ -166,8 +178,8 @@ models: []
 # outcome:
 #   status: unknown
 #   summary: 协商结果和落实情况
-# 资料来源：content/sources 中的 id，至少一项；要说明某份资料支持哪些内容时写成 [{ id: 资料id, supports: 一句话说明 }]
-sources: [${source}]
+# 资料来源：content/sources 中的 id，至少一项，如 [${source}]；要说明某份资料支持哪些内容时写成 [{ id: 资料id, supports: 一句话说明 }]。${listOfIds(sources, '资料来源')}
+${sourcesLine()}
 ---
 ## 背景
 
@@ -177,30 +189,31 @@ ${citeLine(source, '在这里写案例的背景。每一处事实后面用 Cite 
 
 ${citeLine(source, '在这里写协商的经过：议题怎么来的，谁参加，按什么程序进行。')}
 
-<Unstated>资料没有说明的地方，写在这样的“资料未载明”标记里。</Unstated>
+<Unstated>${todo('资料没有说明的地方，写在这样的“资料未载明”标记里。')}</Unstated>
 
 ## 成果
 
-<Interpretation>本手册自己的理解或推断，写在这样的“本手册理解”标记里。</Interpretation>
+<Interpretation>${todo('本手册自己的理解或推断，写在这样的“本手册理解”标记里。')}</Interpretation>
 `;
 }
 
-function methodTemplate({ title, source }: TemplateInput, practices: string[]): string {
+function methodTemplate({ title, source, sources }: TemplateInput, practices: string[]): string {
   const stated = title ? statedStepCount(title) : undefined;
   const count = stated !== undefined && stated >= 2 && stated <= 20 ? stated : 3;
   const steps = Array.from({ length: count }, (_, i) => {
     const first = i === 0;
-    return `  - title: 请填写第 ${i + 1} 步的名称
-    summary: 这一步做什么。${first ? `
+    return `  - title: ${todo(`第 ${i + 1} 步的名称`)}
+    summary: ${todo('这一步做什么。')}${first ? `
     # who: 由谁做（可选）
     # output: 产出什么（可选）
     # sources: [${source}]   # 这一步单独的出处（可选）` : ''}`;
   }).join('\n');
   return `---
+# 以“${PLACEHOLDER}”开头的地方都要换成真实内容（npm run check 会逐条列出还没填写的地方）。
 # 方法名称：4 到 60 个字。标题写明“N 步”时（如 六步议事程序），steps 必须正好列 N 步
-title: ${scalar(title ?? '请填写方法名称')}
+title: ${scalar(title ?? todo('方法名称'))}
 # 摘要：一两句话，最多 160 个字
-summary: 请用一两句话说明这个方法做什么、适用于什么场合。
+summary: ${todo('用一两句话说明这个方法做什么、适用于什么场合。')}
 # 来源案例：方法出自哪个实践案例时，去掉下一行的 # 并填写它的 id。${listOfIds(practices, '实践案例')}
 # origin: ${practices[0] ?? 'case-id'}
 # 步骤：至少两步，按顺序排列；页面上依次为 #step-1、#step-2……
@@ -209,40 +222,42 @@ steps:
 ${steps}
 # 贯穿整个方法的原则，可选，如 [不调研不协商]
 principles: []
-# 资料来源：content/sources 中的 id，至少一项
-sources: [${source}]
+# 资料来源：content/sources 中的 id，至少一项，如 [${source}]。${listOfIds(sources, '资料来源')}
+${sourcesLine()}
 ---
 ${citeLine(source, '在这里写这个方法的来历和使用时要注意的地方。')}
 `;
 }
 
-function modelTemplate({ title, source }: TemplateInput, practices: string[]): string {
+function modelTemplate({ title, source, sources }: TemplateInput, practices: string[]): string {
   const written = title ? /[0-9A-Za-z]+(?:\s*[+＋]\s*[0-9A-Za-z]+)+/.exec(title)?.[0] : undefined;
   const terms = (written && parseFormula(written)) || [1, 'X'];
-  const formula = written && parseFormula(written) ? written.replace(/\s+/g, '').replace(/＋/g, '+') : '1+X';
+  const fromTitle = Boolean(written && parseFormula(written));
+  const formula = fromTitle ? written!.replace(/\s+/g, '').replace(/＋/g, '+') : '1+X';
   const parts = terms.map((term, i) => `  - count: ${scalar(term)}
-    label: 请填写第 ${i + 1} 项代表什么${i === 0 ? `
+    label: ${todo(`第 ${i + 1} 项代表什么`)}${i === 0 ? `
     # detail: 说明（可选）
     # members: [社区党委副书记]   # 可选；count 是数字时，正好列出这么多个
     # from: [政协委员, 群众代表]   # 可选；资料只列出人员来自哪几类、没说每类几席时，列出这几类
     # interpretation: true         # 这一项的含义是本手册的理解时写 true
     # unstated: true               # 资料没有说明这一项代表什么时写 true` : ''}`).join('\n');
   return `---
+# 以“${PLACEHOLDER}”开头的地方都要换成真实内容（npm run check 会逐条列出还没填写的地方）。
 # 模式名称：4 到 60 个字
-title: ${scalar(title ?? '请填写模式名称')}
+title: ${scalar(title ?? todo('模式名称'))}
 # 公式：由数字、单个字母（X、N）和 + 组成，如 1+7+X；多位数按位读（1246+X 读作 1、2、4、6、X）
-formula: ${scalar(formula)}
+formula: ${fromTitle ? scalar(formula) : todo(formula)}
 # 类型。可用的值：${choices('modelKind')}
-kind: composition
+kind: ${todo()}
 # 摘要：一两句话，最多 160 个字
-summary: 请用一两句话说明这个模式是什么、用在哪里。
+summary: ${todo('用一两句话说明这个模式是什么、用在哪里。')}
 # 来源案例：模式出自哪个实践案例时，去掉下一行的 # 并填写它的 id。${listOfIds(practices, '实践案例')}
 # origin: ${practices[0] ?? 'case-id'}
 # 各项：按公式的顺序，每一项一条；count 与公式的项一致（数字，或字母 X、N）
 parts:
 ${parts}
-# 资料来源：content/sources 中的 id，至少一项
-sources: [${source}]
+# 资料来源：content/sources 中的 id，至少一项，如 [${source}]。${listOfIds(sources, '资料来源')}
+${sourcesLine()}
 ---
 ${citeLine(source, '在这里说明这个模式的来历和各项的含义。')}
 `;
@@ -250,50 +265,53 @@ ${citeLine(source, '在这里说明这个模式的来历和各项的含义。')}
 
 function guideTemplate({ title, source }: TemplateInput, order: number): string {
   return `---
+# 以“${PLACEHOLDER}”开头的地方都要换成真实内容（npm run check 会逐条列出还没填写的地方）。
 # 章节标题：4 到 60 个字
-title: ${scalar(title ?? '请填写章节标题')}
+title: ${scalar(title ?? todo('章节标题'))}
 # 摘要：一两句话，最多 160 个字
-summary: 请用一两句话说明这一章讲什么。
+summary: ${todo('用一两句话说明这一章讲什么。')}
 # 章节顺序：整数，越小越靠前（现有章节最大是 ${order - 1}）
 order: ${order}
-# 资料来源：content/sources 中的 id，可不填（本手册自己的建议不需要出处）
-sources: ${source ? `[${source}]` : '[]'}
+# 资料来源：content/sources 中的 id，可不填（本手册自己的建议不需要出处）；如 [${source ?? 'source-id'}]
+sources: []
 ---
 ## 第一节
 
 ${source
     ? citeLine(source, '在这里写正文。引用资料时，在句末用 Cite 标注出处，如本句末尾。')
-    : '在这里写正文。要引用资料时，先运行 npm run new -- source 资料id 建立资料来源，再在句末用 Cite 组件标注出处。'}
+    : todo('在这里写正文。要引用资料时，先运行 npm run new -- source 资料id 建立资料来源，再在句末用 Cite 组件标注出处。')}
 `;
 }
 
-function termTemplate({ id, title, source }: TemplateInput, terms: string[]): string {
-  const term = title ?? `请填写术语（${id}）`.slice(0, 30);
-  return `# 术语本身，最多 30 个字；不能与其他词条的术语或别称重复
+function termTemplate({ id, title, source, sources }: TemplateInput, terms: string[]): string {
+  const term = title ?? todo(`术语（${id}）`).slice(0, 30);
+  return `# 以“${PLACEHOLDER}”开头的地方都要换成真实内容（npm run check 会逐条列出还没填写的地方）。
+# 术语本身，最多 30 个字；不能与其他词条的术语或别称重复
 term: ${scalar(term)}
 # 别称，可选：同一事物的其他叫法
 # aliases: [别称一, 别称二]
 # 释义：用本手册自己的话写，4 到 600 个字，不要照抄资料
-definition: 请用自己的话写出这个术语的含义。
-# 资料来源：content/sources 中的 id，至少一项
-sources: [${source}]
+definition: ${todo('用自己的话写出这个术语的含义。')}
+# 资料来源：content/sources 中的 id，至少一项，如 [${source}]。${listOfIds(sources, '资料来源')}
+${sourcesLine()}
 # 相关术语：content/terms 中的 id，可选。${listOfIds(terms, '术语')}
 # related: [${terms[0] ?? 'term-id'}]
 `;
 }
 
 function sourceTemplate({ title }: TemplateInput): string {
-  return `# 资料标题，2 到 120 个字
-title: ${scalar(title ?? '请填写资料标题')}
+  return `# 以“${PLACEHOLDER}”开头的地方都要换成真实内容（npm run check 会逐条列出还没填写的地方）。
+# 资料标题，2 到 120 个字
+title: ${scalar(title ?? todo('资料标题'))}
 # 发布者（转载的写明转载自哪里），2 到 120 个字
-publisher: 请填写发布者
+publisher: ${todo('发布者')}
 # 本手册所据的文本是否完整：完整写 true，有删节、截断或隐去内容写 false
-complete: false
+complete: ${todo()}
 # 发布日期，可选：YYYY、YYYY-MM 或 YYYY-MM-DD
 # date: 2020-05-09
 # 原始网址，可选
 # url: https://example.gov.cn/article.html
-# 资料原文在 shared/sources/ 中的文件名，可选
+# 资料原文在 content/sources/texts/ 中的文件名，可选（放在那里的原文，npm run check 会用来检查有没有照抄）
 # file: 000_example.txt
 # 说明，可选：缺了什么、哪里被隐去等
 # note: 讲话稿第四部分缺失。
@@ -310,9 +328,10 @@ function proposal(kind: Kind, name: string, title: string | undefined): string {
 }
 
 /**
- * Writes a new entry that passes `npm run check` as written: frontmatter with Chinese comments
- * saying what to fill in, and an example body citing an existing source. Refuses a taken or
- * invalid id, and removes what it wrote if the check finds anything wrong with it.
+ * Writes a new entry: frontmatter with Chinese comments saying what to fill in, each value to
+ * write or choose marked 【待填写】 (placeholder.ts), and an example body citing an existing
+ * source. Apart from its placeholders it passes `npm run check`. Refuses a taken or invalid id,
+ * and removes what it wrote if the check finds anything else wrong with it.
  */
 export async function createEntry(options: { kind: Kind; id: string; title?: string | undefined; contentDir: string }): Promise<NewEntryResult> {
   const { kind, id, contentDir } = options;
@@ -348,7 +367,7 @@ export async function createEntry(options: { kind: Kind; id: string; title?: str
   }
 
   const ids = async (name: CollectionName) => [...(await existing(contentDir, name)).ids.keys()].sort();
-  const input: TemplateInput = { id, title, source, contentDir };
+  const input: TemplateInput = { id, title, source, sources, contentDir };
   let text: string;
   switch (kind) {
     case 'case':
@@ -375,12 +394,13 @@ export async function createEntry(options: { kind: Kind; id: string; title?: str
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, text, { encoding: 'utf8', flag: 'wx' });
 
-  // The promise is a file that passes the check; a title that breaks a rule must not stay behind.
+  // The promise is a file that passes the check once its placeholders are filled in; a title
+  // that breaks a rule must not stay behind.
   const { problems } = await validateContent(contentDir, project);
-  const own = problems.filter((p) => p.file === shown(file));
+  const own = problems.filter((p) => p.file === shown(file) && p.code !== 'draft.placeholder');
   if (own.length > 0) {
     await unlink(file);
     return { ok: false, message: `没有新建 ${shown(file)}：按所给的内容写出的文件通不过检查。\n${own.map(formatProblem).join('\n')}\n请修改 --title 后重试` };
   }
-  return { ok: true, file, collection };
+  return { ok: true, file, collection, placeholders: problems.filter((p) => p.file === shown(file) && p.code === 'draft.placeholder').length };
 }

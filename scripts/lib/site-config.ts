@@ -6,7 +6,7 @@ import rawConfig from '../../handbook.config.ts';
 import { basePath, siteConfigSchema, siteUrl, type SiteConfig } from '../../src/schemas/site-config.ts';
 import { USER_ENV, type Env } from './user-env.ts';
 import { issuesToProblems } from './check/issues.ts';
-import { formatProblem, type Problem } from './check/problem.ts';
+import { formatProblem, problemAt, type Problem } from './check/problem.ts';
 
 export type { SiteConfig } from '../../src/schemas/site-config.ts';
 export { publicUrl, withBase } from '../../src/site/paths.ts';
@@ -36,7 +36,7 @@ export function parseSiteConfig(input: unknown, options: SiteConfigOptions = {})
     // Unknown keys get the shared wording (closest field suggested); our own messages otherwise.
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') problems.push(...issuesToProblems([issue], siteConfigSchema, CONFIG_FILE, () => 0));
-      else problems.push({ file: CONFIG_FILE, line: 0, field: issue.path.length ? issue.path.map(String).join('.') : '-', message: issue.message });
+      else problems.push(problemAt({ file: CONFIG_FILE, line: 0, field: issue.path.length ? issue.path.map(String).join('.') : '-' }, 'config.invalid', { text: issue.message }));
     }
   }
   // YISHI_BASE and YISHI_SITE override base and site (tests build under /handbook/, with a site).
@@ -45,7 +45,7 @@ export function parseSiteConfig(input: unknown, options: SiteConfigOptions = {})
     if (value === undefined || value === '') return current;
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data;
-    problems.push({ file: CONFIG_FILE, line: 0, field, message: `环境变量 ${name}：${parsed.error.issues[0]?.message ?? '写法不对'}` });
+    problems.push(problemAt({ file: CONFIG_FILE, line: 0, field }, 'config.env', { name, text: parsed.error.issues[0]?.message ?? '写法不对' }));
     return current;
   };
   const base = override(USER_ENV.base, basePath, 'base', result.success ? result.data.base : undefined);
@@ -53,12 +53,13 @@ export function parseSiteConfig(input: unknown, options: SiteConfigOptions = {})
   if (result.success && result.data.logo && options.root) {
     const file = path.join(options.root, 'public', result.data.logo);
     if (!existsSync(file) || !statSync(file).isFile()) {
-      problems.push({
-        file: CONFIG_FILE,
-        line: 0,
-        field: 'logo',
-        message: `找不到标志图片 public${result.data.logo}。请把图片放进 public/ 文件夹，或改正文件名；不用标志时删去这一行`,
-      });
+      problems.push(problemAt({ file: CONFIG_FILE, line: 0, field: 'logo' }, 'config.logo', { logo: result.data.logo }));
+    }
+  }
+  if (result.success && result.data.sourceTexts && options.root) {
+    const folder = path.join(options.root, result.data.sourceTexts);
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+      problems.push(problemAt({ file: CONFIG_FILE, line: 0, field: 'sourceTexts' }, 'config.source-texts', { folder: result.data.sourceTexts }));
     }
   }
   if (problems.length > 0 || !result.success) return { ok: false, problems };

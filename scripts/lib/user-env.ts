@@ -13,3 +13,8 @@ export const USER_ENV = {
 } as const;
 
 export type Env = Record<string, string | undefined>;
+
+/** Only the user's overrides of an environment (what the build hands its own processes). */
+export function userEnv(env: Env): Env {
+  return Object.fromEntries(Object.values(USER_ENV).flatMap((name) => (env[name] === undefined ? [] : [[name, env[name]]])));
+}

@@ -11,6 +11,7 @@ const province = z.string().transform((input, ctx) => {
   ctx.issues.push({
     code: 'custom',
     input,
+    params: { code: 'region.province' },
     message: suggestion
       ? `“${input}”不是省级行政区的全称。是不是“${suggestion}”？`
       : `“${input}”不是省级行政区的全称（如 浙江省、广西壮族自治区）；资料未载明时写“不详”`,

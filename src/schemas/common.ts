@@ -31,7 +31,7 @@ function parseDate(input: string | number | Date, ctx: z.core.$RefinementCtx, al
   const checked = checkPartialDate(text);
   if (checked.ok) return checked.value;
   const hint = allowUnknown ? '；资料没有给出日期时写“不详”' : '';
-  ctx.issues.push({ code: 'custom', message: checked.message + hint, input });
+  ctx.issues.push({ code: 'custom', message: checked.message + hint, input, params: { code: checked.code } });
   return z.NEVER;
 }
 
@@ -62,6 +62,7 @@ export function taxonomy<T extends TaxonomyName>(name: T, options: { unknown?: b
       code: 'custom',
       message: `“${input}”不是可用的值。可选：${allowedValues(name)}${options.unknown ? '；资料未载明时写“不详”' : ''}`,
       input,
+      params: { code: 'value.unknown' },
     });
     return z.NEVER;
     // The JSON Schema an editor validates with lists every value an author may write.

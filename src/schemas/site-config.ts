@@ -186,6 +186,23 @@ const version = z
 
 export const DEFAULT_ACCENT = '#b4232a';
 
+/** Where the check looks for source texts when `sourceTexts` is not set. */
+export const DEFAULT_SOURCE_TEXTS = 'content/sources/texts/';
+
+/** `sourceTexts`: a folder of the project, written from the project's root. */
+const sourceTexts = z
+  .string({ error: "sourceTexts 应为文件夹路径文字，如 'content/sources/texts/'" })
+  .trim()
+  .superRefine((input, ctx) => {
+    if (input === '' || input.startsWith('/') || /^[A-Za-z]:|\\|\0/.test(input)) {
+      ctx.issues.push({
+        code: 'custom',
+        input,
+        message: `“${input}”不是可用的文件夹路径。请写项目中的文件夹，从项目根目录写起，用 / 分隔，如 'content/sources/texts/'`,
+      });
+    }
+  });
+
 /** The whole of `handbook.config.ts`. */
 export const siteConfigSchema = z.strictObject(
   {
@@ -215,6 +232,8 @@ export const siteConfigSchema = z.strictObject(
     licence: licence.optional(),
     /** The handbook's version, shown on the data page and in citations. Default: package.json's. */
     version: version.optional(),
+    /** The source texts content must not copy from (the check's copying rule). Default: DEFAULT_SOURCE_TEXTS. */
+    sourceTexts: sourceTexts.optional(),
   },
   { error: 'handbook.config.ts 应导出一组设置：export default { title: …, organisation: …, description: … }' },
 );

@@ -13,7 +13,7 @@ export const sourceSchema = z.strictObject({
   date: partialDate.optional(),
   /** Where it was published, where known. */
   url: z.url({ protocol: /^https?$/ }).optional(),
-  /** The file under `shared/sources/` it was read from. */
+  /** The file in the source-texts folder (`sourceTexts`, content/sources/texts/) it was read from. */
   file: z.string().trim().optional(),
   /** What is missing, redacted or otherwise worth knowing. */
   note: z.string().trim().optional(),

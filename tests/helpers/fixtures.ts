@@ -24,7 +24,7 @@ export async function checkRule(rule: string, variant: 'pass' | 'fail'): Promise
   return validateContent(content, path.dirname(content));
 }
 
-/** Problems as `file:line field` strings, easy to compare as a set. */
+/** Problems as `file:line field code` strings, easy to compare as a set. */
 export function located(result: ValidationResult): string[] {
-  return result.problems.map((p) => `${p.file}:${p.line} ${p.field}`);
+  return result.problems.map((p) => `${p.file}:${p.line} ${p.field} ${p.code}`);
 }

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus, type CaseInfo } from '../../scripts/bench/generate.ts';
 import { checkOneFile, validateContent } from '../../scripts/lib/check/index.ts';
 import { checkInWorker } from '../../scripts/lib/check/parallel.ts';
+import { indexSources } from '../../scripts/lib/check/copy.ts';
 import { discover } from '../../scripts/lib/check/read.ts';
 import { writeCorpus } from '../../scripts/bench/corpus.ts';
 import { contentWith, PROJECT_ROOT } from '../helpers/fixtures.ts';
@@ -119,8 +120,11 @@ describe('a written corpus', () => {
   test('a worker thread checks files as this thread does', async () => {
     const { files } = await discover(content, path.dirname(content));
     const share = files.slice(0, 30);
-    const there = await checkInWorker(share);
-    const here = await Promise.all(share.map(checkOneFile));
+    // The source texts reach the worker: one of the files copies from them.
+    const context = { sources: indexSources([{ name: 'texts/first.txt', text: await readFile(share[0]!.absolute, 'utf8') }]) };
+    const there = await checkInWorker(share, context);
+    const here = await Promise.all(share.map((file) => checkOneFile(file, context)));
+    expect(here[0]!.problems.map((p) => p.code)).toContain('copy.run');
     expect(there.map((r) => r.problems)).toEqual(here.map((r) => r.problems));
     expect(there.map((r) => r.entry?.data)).toEqual(here.map((r) => r.entry?.data));
     // Lines of fields, present or not, of every entry with valid data (the rules across files

@@ -6,15 +6,15 @@ describe('content is data, not code', () => {
     const result = await checkRule('code', 'fail');
     const file = 'content/guides/smuggled-code.mdx';
     expect(located(result)).toEqual([
-      `${file}:6 import/export`,
-      `${file}:8 import/export`,
-      `${file}:10 <script>`,
-      `${file}:12 <iframe>`,
-      `${file}:14 <object>`,
-      `${file}:16 <img> onerror`,
-      `${file}:18 javascript:`,
-      `${file}:20 <a> href`,
-      `${file}:22 {…}`,
+      `${file}:6 import/export body.import`,
+      `${file}:8 import/export body.import`,
+      `${file}:10 <script> body.forbidden-tag`,
+      `${file}:12 <iframe> body.forbidden-tag`,
+      `${file}:14 <object> body.forbidden-tag`,
+      `${file}:16 <img> onerror body.event-handler`,
+      `${file}:18 javascript: body.script-link`,
+      `${file}:20 <a> href body.script-link`,
+      `${file}:22 {…} body.expression`,
     ]);
   });
 

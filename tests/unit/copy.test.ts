@@ -1,39 +1,72 @@
-import { readdir, readFile } from 'node:fs/promises';
+// The copying rule (scripts/lib/check/copy.ts), a rule of `npm run check`: content is written in
+// the handbook's own words, compared with the source texts the handbook keeps beside its content.
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { copiedRuns, indexSources } from '../../scripts/lib/check/copy.ts';
-import { FIXTURES, PROJECT_ROOT } from '../helpers/fixtures.ts';
+import { COPY_RUN, findCopies, indexSources } from '../../scripts/lib/check/copy.ts';
+import { sourceTextsFolder } from '../../scripts/lib/check/source-texts.ts';
+import { validateContent } from '../../scripts/lib/check/index.ts';
+import { contentWith, PROJECT_ROOT } from '../helpers/fixtures.ts';
 
-async function sourceTexts(): Promise<string[]> {
-  const dir = path.join(FIXTURES, 'source-texts');
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.txt'));
+const TEXTS = path.join(PROJECT_ROOT, 'content/sources/texts');
+
+async function sourceTexts(): Promise<{ name: string; text: string }[]> {
+  const files = (await readdir(TEXTS)).filter((f) => f.endsWith('.txt')).sort();
   expect(files).toHaveLength(4);
-  return Promise.all(files.map((f) => readFile(path.join(dir, f), 'utf8')));
+  return Promise.all(files.map(async (f) => ({ name: f, text: await readFile(path.join(TEXTS, f), 'utf8') })));
 }
 
-describe('content is written in our own words', () => {
-  test('the detector finds a copied run, through Traditional characters and spacing, but not inside quotes', async () => {
+/** The shared texts of a text's runs, as compared (Han characters and digits only). */
+const shared = (text: string, index: ReturnType<typeof indexSources>) =>
+  findCopies(text, index).map((run) => text.slice(run.start, run.end).replace(/[^\p{Script=Han}0-9]/gu, ''));
+
+describe('the copying rule', () => {
+  test('finds a copied run through Traditional characters, spacing and punctuation, but not inside quotes', async () => {
     const index = indexSources(await sourceTexts());
     // A sentence of source 003, re-spaced and re-punctuated.
     const copied = '社区党委副书记 担任协商议事会主席并主持协商议事会议，通过民主推荐、党委确认等程序';
-    expect(copiedRuns(copied, index).length).toBe(1);
+    expect(findCopies(copied, index)).toEqual([{ start: 0, end: copied.length, length: 38, source: '003_85f34d5aacb359fc.txt' }]);
     // Source 000 is in Traditional characters; the same words in Simplified still match.
     const fromTraditional = '开展小微协商，是推进政协协商与基层协商融合互促的有力抓手；开展小微协商，是发挥政协制度优势';
-    expect(copiedRuns(fromTraditional, index).length).toBe(1);
-    expect(copiedRuns(`讲话原话是“${copied}”。`, index)).toEqual([]);
-    expect(copiedRuns('社区党委副书记主持议事会，成员经民主推荐产生。', index)).toEqual([]);
+    expect(findCopies(fromTraditional, index).map((r) => r.source)).toEqual(['000_7941afaec90fd888.txt']);
+    // And the other way round: Traditional characters in content are folded too.
+    expect(findCopies('開展小微協商，是推進政協協商與基層協商融合互促的有力抓手；開展小微協商，是發揮政協制度優勢', index)).toHaveLength(1);
+    expect(findCopies(`讲话原话是“${copied}”。`, index)).toEqual([]);
+    expect(findCopies(`书名是《${copied}》。`, index)).toEqual([]);
+    expect(findCopies('社区党委副书记主持议事会，成员经民主推荐产生。', index)).toEqual([]);
   });
 
-  test('no content file shares a run of 25 or more characters with a source', async () => {
+  test('a run does not continue across a quoted word, and shorter runs are not copies', async () => {
     const index = indexSources(await sourceTexts());
-    const contentDir = path.join(PROJECT_ROOT, 'content');
-    const files = (await readdir(contentDir, { recursive: true })).filter((f) => /\.(mdx|ya?ml)$/.test(f));
-    expect(files.length).toBeGreaterThan(50);
-    const copied: Record<string, string[]> = {};
-    for (const file of files) {
-      const runs = copiedRuns(await readFile(path.join(contentDir, file), 'utf8'), index);
-      if (runs.length) copied[file] = runs;
-    }
-    expect(copied).toEqual({});
+    const sentence = '社区党委副书记担任协商议事会主席并主持协商议事会议通过民主推荐党委确认等程序';
+    // Quoting a word in the middle leaves two runs of fewer than 25 characters on either side.
+    const cut = `${sentence.slice(0, 20)}“${sentence.slice(20, 22)}”${sentence.slice(22, 40)}`;
+    expect(findCopies(cut, index)).toEqual([]);
+    expect(findCopies(sentence.slice(0, COPY_RUN - 1), index)).toEqual([]);
+    expect(shared(sentence.slice(0, COPY_RUN), index)).toEqual([sentence.slice(0, COPY_RUN)]);
+  });
+
+  test('the bundled handbook compares its content with its own source texts, and copies none', async () => {
+    expect(sourceTextsFolder(PROJECT_ROOT)).toBe(TEXTS);
+    const result = await validateContent(path.join(PROJECT_ROOT, 'content'), PROJECT_ROOT);
+    expect(result.sourceTextCount).toBe(4);
+    expect(result.problems).toEqual([]);
+  });
+
+  test('npm run check reports a copied sentence with file, line, field and the shared text', async () => {
+    const content = await contentWith();
+    // The fixture's source texts, where the project's config looks for them (from the fixture's root).
+    const texts = path.join(content, 'sources/texts');
+    const { cp } = await import('node:fs/promises');
+    await cp(TEXTS, texts, { recursive: true });
+    const copiedSummary = '通过民主推荐、党委确认等程序，社区党委副书记担任协商议事会主席并主持协商议事会议。';
+    await writeFile(
+      path.join(content, 'terms/copied.yaml'),
+      `term: 抄录\ndefinition: >-\n  测试用的释义。\n  ${copiedSummary}\nsources: [demo-source]\n`,
+    );
+    const result = await validateContent(content, path.dirname(content));
+    expect(result.problems.map((p) => `${p.file}:${p.line} ${p.field} ${p.code}`)).toEqual(['content/terms/copied.yaml:4 definition copy.run']);
+    expect(result.problems[0]!.message).toContain('content/sources/texts/003_85f34d5aacb359fc.txt');
+    expect(result.problems[0]!.message).toContain('社区党委副书记担任协商议事会主席并主持协商议事会议');
   });
 });

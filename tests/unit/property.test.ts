@@ -9,6 +9,7 @@ import { collectionDefs, collectionNames, type CollectionName } from '../../src/
 import { provinces } from '../../src/schemas/regions.ts';
 import { taxonomies, type TaxonomyName } from '../../src/schemas/taxonomies.ts';
 import { validateContent, type Problem, type ValidationResult } from '../../scripts/lib/check/index.ts';
+import { isProblemCode } from '../../scripts/lib/check/codes.ts';
 import { contentWith } from '../helpers/fixtures.ts';
 
 const RUNS = { numRuns: 200 };
@@ -40,7 +41,8 @@ async function validateWith(relative: string, data: string | Uint8Array): Promis
 function expectStructured(problems: Problem[]) {
   expect(Array.isArray(problems)).toBe(true);
   for (const problem of problems) {
-    expect(Object.keys(problem).sort(), JSON.stringify(problem)).toEqual(['field', 'file', 'line', 'message']);
+    expect(Object.keys(problem).sort(), JSON.stringify(problem)).toEqual(['code', 'field', 'file', 'line', 'message']);
+    expect(isProblemCode(problem.code), JSON.stringify(problem)).toBe(true);
     expect(typeof problem.file === 'string' && problem.file.startsWith('content/'), JSON.stringify(problem)).toBe(true);
     expect(Number.isInteger(problem.line) && problem.line >= 0, JSON.stringify(problem)).toBe(true);
     expect(typeof problem.field === 'string' && problem.field.length > 0, JSON.stringify(problem)).toBe(true);

@@ -105,6 +105,20 @@ describe('handbook.config.ts', () => {
     expect(parseSiteConfig({ ...minimal, logo: '/logo.svg' }, { root, env: {} }).ok).toBe(true);
   });
 
+  test('sourceTexts names a folder of the project; one that does not exist is reported when the root is known', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'yishi-config-'));
+    for (const bad of ['/srv/texts', 'C:\\texts', '']) {
+      const result = parseSiteConfig({ ...minimal, sourceTexts: bad }, noEnv);
+      expect(result.ok ? [] : result.problems.map((p) => `${p.field} ${p.code}`)).toEqual(['sourceTexts config.invalid']);
+    }
+    const missing = parseSiteConfig({ ...minimal, sourceTexts: 'texts/' }, { root, env: {} });
+    expect(missing.ok ? [] : missing.problems.map((p) => `${p.field} ${p.code}`)).toEqual(['sourceTexts config.source-texts']);
+    await mkdir(path.join(root, 'texts'));
+    expect(parseSiteConfig({ ...minimal, sourceTexts: 'texts/' }, { root, env: {} }).ok).toBe(true);
+    // The bundled handbook points at its own source texts.
+    expect(loadSiteConfig({ root: path.resolve(import.meta.dirname, '../..'), env: {} }).sourceTexts).toBe('content/sources/texts/');
+  });
+
   test('public URLs are absolute with site, and under base without', () => {
     expect(publicUrl({ base: '/handbook/', site: 'https://example.gov.cn' }, '/cases/x/')).toBe('https://example.gov.cn/handbook/cases/x/');
     expect(publicUrl({ base: '/handbook/', site: undefined }, '/cases/x/')).toBe('/handbook/cases/x/');

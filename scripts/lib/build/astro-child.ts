@@ -7,6 +7,8 @@ import { takeRecordedTimings } from './timings.ts';
 
 // Compiled modules cached on disk (the system's temporary folder): Astro starts faster from the second build on.
 module.enableCompileCache?.();
+// The build that started this process is gone (killed outright): stop writing its site.
+process.on('disconnect', () => process.exit(1));
 const { build } = await import('astro');
 const { handbookConfig } = await import('../astro/config.ts');
 

@@ -14,6 +14,8 @@ export interface AstroBuildOptions {
 }
 
 export interface AstroBuild {
+  /** The child process's id. */
+  pid: number | undefined;
   /** Resolves when Astro has built the site; rejects with Astro's message when it failed. */
   done: Promise<void>;
   /** Shows what Astro printed so far, then what it prints from now on. */
@@ -29,8 +31,8 @@ export interface AstroBuild {
  * peak. Its output is held back until `showOutput()`, so that a build started while the content
  * is still being checked says nothing if the check fails.
  */
-export function startAstroBuild(options: AstroBuildOptions): AstroBuild {
-  const child: ChildProcess = fork(CHILD, [JSON.stringify(options)], { stdio: ['inherit', 'pipe', 'pipe', 'ipc'], env: process.env });
+export function startAstroBuild(options: AstroBuildOptions, spawn: { cwd?: string } = {}): AstroBuild {
+  const child: ChildProcess = fork(CHILD, [JSON.stringify(options)], { stdio: ['inherit', 'pipe', 'pipe', 'ipc'], env: process.env, ...spawn });
   const held: [NodeJS.WriteStream, Buffer][] = [];
   let showing = false;
   let cancelled = false;
@@ -51,6 +53,7 @@ export function startAstroBuild(options: AstroBuildOptions): AstroBuild {
     });
   });
   return {
+    pid: child.pid,
     done,
     showOutput() {
       showing = true;

@@ -6,6 +6,8 @@ import module from 'node:module';
 import type { CheckReport } from './check-process.ts';
 
 module.enableCompileCache?.(); // see scripts/check.ts
+// The build that started this process is gone (killed outright): its check is of no use.
+process.on('disconnect', () => process.exit(1));
 const { formatReport, validateContent } = await import('../check/index.ts');
 
 const send = (report: CheckReport) => new Promise<void>((resolve) => (process.send ? process.send(report, () => resolve()) : resolve()));

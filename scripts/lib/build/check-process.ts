@@ -13,13 +13,22 @@ export interface CheckReport {
   published: { terms: string[]; sources: string[] };
 }
 
+export interface CheckRun {
+  /** Resolves with the check's report; rejects when its process ends without one. */
+  done: Promise<CheckReport>;
+  /** The child process's id. */
+  pid: number | undefined;
+  /** Stops the check. */
+  cancel(): void;
+}
+
 /**
- * The content check (`validateContent`) in a child process (`check-child.ts`), so that the
- * memory it takes is not held by the build's process through the rest of the build.
+ * Starts the content check (`validateContent`) in a child process (`check-child.ts`), so that
+ * the memory it takes is not held by the build's process through the rest of the build.
  */
-export function checkInChild(contentDir: string, root: string): Promise<CheckReport> {
-  return new Promise((resolve, reject) => {
-    const child = fork(CHILD, [contentDir, root], { stdio: 'inherit', env: process.env });
+export function startCheckInChild(contentDir: string, root: string): CheckRun {
+  const child = fork(CHILD, [contentDir, root], { stdio: 'inherit', env: process.env });
+  const done = new Promise<CheckReport>((resolve, reject) => {
     let report: CheckReport | undefined;
     child.on('message', (message) => (report = message as CheckReport));
     child.on('error', reject);
@@ -28,4 +37,10 @@ export function checkInChild(contentDir: string, root: string): Promise<CheckRep
       else reject(new Error(`内容检查进程意外退出（${signal ?? `退出码 ${code}`}）`));
     });
   });
+  return { done, pid: child.pid, cancel: () => void child.kill('SIGKILL') };
+}
+
+/** The content check in a child process (startCheckInChild), awaited. */
+export function checkInChild(contentDir: string, root: string): Promise<CheckReport> {
+  return startCheckInChild(contentDir, root).done;
 }

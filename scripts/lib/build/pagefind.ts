@@ -9,6 +9,11 @@ import { writeSearchCopy } from './search-copy.ts';
  */
 const NOT_SEARCHED = new Set(['print']);
 
+/** Stops Pagefind's indexing process, if one runs (an interrupted build). */
+export async function closeSearchIndex(): Promise<void> {
+  await pagefind.close();
+}
+
 /**
  * Indexes a built site with Pagefind and writes the index to `<siteDir>/pagefind`. Pagefind
  * reads a copy of the searchable pages with their text already split into words

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { mdxToMdast } from 'satteri';
-import type { Problem } from './problem.ts';
+import { problemAt, type Problem } from './problem.ts';
+import type { ProblemCode, ProblemParams } from './codes.ts';
 
 /**
  * Bodies up to this many characters are parsed in the checking process. The MDX parser takes
@@ -41,11 +42,11 @@ function syntaxProblem(error: Error, bodyLine: number, file: string): Problem {
   const match = /^(\d+):(\d+): (.*)$/s.exec(error.message);
   const line = match ? bodyLine + Number(match[1]) - 1 : bodyLine;
   const detail = (match?.[3] ?? error.message).split('\n')[0]!;
-  let advice = '正文的写法有误，MDX 无法解析。请检查这一行的尖括号“<”和花括号“{”';
-  if (/brace|expression/i.test(detail)) advice = '正文中的花括号“{”会被当作代码。如果只是要写花括号，请改用全角“｛｝”';
-  else if (/closing tag/i.test(detail)) advice = '标签没有闭合。组件要么写成 <Unstated>……</Unstated>，要么写成 <Cite source="…" />';
-  else if (/before name|character/i.test(detail)) advice = '正文中的“<”会被当作标签的开头。表示“小于”时请改用全角“＜”或文字';
-  return { file, line, field: '正文', message: `${advice}（${detail}）` };
+  let advice: ProblemParams<'body.syntax'>[0]['advice'] = 'other';
+  if (/brace|expression/i.test(detail)) advice = 'brace';
+  else if (/closing tag/i.test(detail)) advice = 'closing';
+  else if (/before name|character/i.test(detail)) advice = 'lessThan';
+  return problemAt({ file, line, field: '正文' }, 'body.syntax', { advice, detail });
 }
 
 /**
@@ -62,27 +63,27 @@ export function scanBody(body: string, bodyLine: number, file: string) {
     problems.push(syntaxProblem(error as Error, bodyLine, file));
     return { citations, problems };
   }
-  const report = (node: Node, field: string, message: string) =>
-    problems.push({ file, line: bodyLine + (node.position?.start.line ?? 1) - 1, field, message });
+  const report = <C extends ProblemCode>(node: Node, field: string, code: C, ...params: ProblemParams<C>) =>
+    problems.push(problemAt({ file, line: bodyLine + (node.position?.start.line ?? 1) - 1, field }, code, ...params));
 
   let tooDeep = false;
   const visit = (node: Node, depth: number) => {
     if (depth > MAX_BODY_NESTING && !tooDeep) {
       tooDeep = true;
-      report(node, '正文', `正文嵌套层级太深：引用（>）、列表或标签一层套一层，超过了 ${MAX_BODY_NESTING} 层。请减少嵌套，或检查是否多写了“>”“*”“<”`);
+      report(node, '正文', 'body.too-deep', { max: MAX_BODY_NESTING });
     }
     switch (node.type) {
       case 'mdxjsEsm':
-        report(node, 'import/export', '内容文件不能写 import 或 export。组件 <Cite>、<Unstated>、<Interpretation> 无需导入，可直接使用；请删去这一行');
+        report(node, 'import/export', 'body.import');
         break;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        report(node, '{…}', '正文中的花括号“{…}”会被当作代码执行，内容文件里不允许。如果只是要写花括号，请改用全角“｛｝”');
+        report(node, '{…}', 'body.expression');
         break;
       case 'link':
       case 'image':
       case 'definition':
-        if (node.url && isScriptUrl(node.url)) report(node, 'javascript:', '链接不能以 javascript: 开头。请改为普通网址或站内路径');
+        if (node.url && isScriptUrl(node.url)) report(node, 'javascript:', 'body.script-link', { attribute: undefined });
         break;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
@@ -95,29 +96,29 @@ export function scanBody(body: string, bodyLine: number, file: string) {
     const name = node.name ?? '';
     const tag = `<${name}>`;
     if (/^[A-Z]/.test(name) && !(CONTENT_COMPONENTS as readonly string[]).includes(name)) {
-      report(node, tag, `正文中没有“${name}”这个组件。可用的组件：${CONTENT_COMPONENTS.map((c) => `<${c}>`).join('、')}`);
+      report(node, tag, 'body.unknown-component', { name, components: CONTENT_COMPONENTS.map((c) => `<${c}>`).join('、') });
     }
     if (FORBIDDEN_ELEMENTS.has(name.toLowerCase())) {
-      report(node, tag, `内容文件不能使用 ${tag} 标签：它会在读者的浏览器里运行或嵌入外部内容。请删去`);
+      report(node, tag, 'body.forbidden-tag', { tag });
     }
     for (const attribute of node.attributes ?? []) {
       if (attribute.type !== 'mdxJsxAttribute') {
-        report(node, tag, '标签属性中不能写 {…} 表达式。请直接写出属性值，如 source="huzhou-practice-2020"');
+        report(node, tag, 'body.attribute-expression', { attribute: undefined });
         continue;
       }
       const attrName = attribute.name ?? '';
       if (/^on/i.test(attrName)) {
-        report(node, `${tag} ${attrName}`, `内容文件不能使用事件属性 ${attrName}=（它会运行脚本）。请删去`);
+        report(node, `${tag} ${attrName}`, 'body.event-handler', { attribute: attrName });
       } else if (typeof attribute.value === 'object' && attribute.value !== null) {
-        report(node, `${tag} ${attrName}`, `属性 ${attrName} 的值不能是 {…} 表达式。请直接写出值，如 ${attrName}="…"`);
+        report(node, `${tag} ${attrName}`, 'body.attribute-expression', { attribute: attrName });
       } else if (typeof attribute.value === 'string' && isScriptUrl(attribute.value)) {
-        report(node, `${tag} ${attrName}`, `属性 ${attrName} 不能以 javascript: 开头。请改为普通网址或站内路径`);
+        report(node, `${tag} ${attrName}`, 'body.script-link', { attribute: attrName });
       }
     }
     if (name === 'Cite') {
       const source = node.attributes?.find((a) => a.name === 'source')?.value;
       if (typeof source === 'string' && source) citations.push({ source, line: bodyLine + (node.position?.start.line ?? 1) - 1 });
-      else report(node, '<Cite>', '<Cite> 缺少 source。请写成 <Cite source="资料来源 id" />');
+      else report(node, '<Cite>', 'cite.no-source');
     }
   };
 
@@ -140,7 +141,7 @@ const CHILD = fileURLToPath(new URL('./body-child.ts', import.meta.url));
  */
 export async function scanBodyLimited(body: string, bodyLine: number, file: string): Promise<ReturnType<typeof scanBody>> {
   if (body.length <= IN_PROCESS_BODY_CHARS) return scanBody(body, bodyLine, file);
-  const failed = (message: string) => ({ citations: [], problems: [{ file, line: bodyLine, field: '正文', message }] });
+  const failed = <C extends ProblemCode>(code: C, ...params: ProblemParams<C>) => ({ citations: [], problems: [problemAt({ file, line: bodyLine, field: '正文' }, code, ...params)] });
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
@@ -148,17 +149,14 @@ export async function scanBodyLimited(body: string, bodyLine: number, file: stri
       { timeout: BODY_TIME_LIMIT_MS, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
       (error, stdout, stderr) => {
         if (error && (error.killed || error.signal)) {
-          resolve(failed(
-            `正文结构过于复杂，${BODY_TIME_LIMIT_MS / 1000} 秒内没能读完。常见原因：大量没有闭合的“{”“<”，` +
-              '或一层套一层的引用（>）和列表。请检查正文，或把它拆成几个文件',
-          ));
+          resolve(failed('body.too-complex', { seconds: BODY_TIME_LIMIT_MS / 1000 }));
           return;
         }
         try {
           resolve(JSON.parse(stdout) as ReturnType<typeof scanBody>);
         } catch {
           const detail = (stderr.split('\n').find((line) => /error/i.test(line)) ?? stderr.split('\n')[0] ?? '').trim();
-          resolve(failed(`正文无法检查：检查程序意外退出${detail ? `（${detail}）` : ''}。请检查正文是否完整，或把它拆成几个文件`));
+          resolve(failed('body.crashed', { detail }));
         }
       },
     );

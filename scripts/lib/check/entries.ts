@@ -1,6 +1,7 @@
 import type { CollectionName, EntryData } from '../../../src/schemas/index.ts';
 import { checkOneFile } from './index.ts';
-import { mapLimited } from './parallel.ts';
+import { mapLimited, type CheckContext } from './parallel.ts';
+import { indexSources } from './copy.ts';
 import { discover } from './read.ts';
 
 /** A published entry whose own checks passed, as the check reads it. */
@@ -19,7 +20,9 @@ export interface ReadEntry<C extends CollectionName> {
 export async function readEntries<C extends CollectionName>(contentDir: string, collections: readonly C[]): Promise<ReadEntry<C>[]> {
   const { files } = await discover(contentDir, contentDir);
   const wanted = files.filter((f) => (collections as readonly string[]).includes(f.collection) && !f.draft);
-  const results = await mapLimited(wanted, checkOneFile);
+  // No source texts: reading entries is not checking them for copying.
+  const context: CheckContext = { sources: indexSources([]) };
+  const results = await mapLimited(wanted, (file) => checkOneFile(file, context));
   return results.flatMap(({ entry }) =>
     entry?.data ? [{ id: entry.id, file: entry.file, data: entry.data as EntryData<C> }] : []);
 }

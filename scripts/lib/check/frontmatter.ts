@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
 import { fastYaml, pathKey } from './fast-yaml.ts';
-import type { Problem } from './problem.ts';
+import { problemAt, type Problem } from './problem.ts';
+import type { ProblemCode, ProblemParams } from './codes.ts';
 
 /** YAML error codes in plain Chinese; the parser's own words follow in brackets. */
 const YAML_ERRORS: Record<string, string> = {
@@ -41,9 +42,7 @@ export const MAX_YAML_NESTING = 20;
 /** Syntax errors listed per file; later ones are almost always caused by the first few. */
 const MAX_YAML_ERRORS = 10;
 
-const NESTING_MESSAGE =
-  `YAML 嵌套层级太深：列表（[ ] 或 -）和子字段一层套一层，超过了 ${MAX_YAML_NESTING} 层。` +
-  '手册的字段最多只嵌套三四层：请检查是否多写了“[”“{”，或缩进越来越深';
+const NESTING = { max: MAX_YAML_NESTING };
 
 /** A JavaScript stack overflow, as thrown or as reported by the YAML parser. */
 export function isStackOverflow(message: string): boolean {
@@ -59,15 +58,12 @@ export function parseYaml(source: string, file: string, lineOffset: number, opti
   const counter = new LineCounter();
   const problems: Problem[] = [];
   const toLine = (offset: number) => counter.linePos(offset).line + lineOffset;
-  const unreadable = (message: string, line = lineOffset + 1, field = '-'): ParsedYaml => {
-    problems.push({ file, line, field, message });
+  const unreadable = <C extends ProblemCode>(place: { line?: number; field?: string }, code: C, ...params: ProblemParams<C>): ParsedYaml => {
+    problems.push(problemAt({ file, line: place.line ?? lineOffset + 1, field: place.field ?? '-' }, code, ...params));
     return { data: undefined, lineOf: () => lineOffset + 1, problems };
   };
   if (source.length > MAX_YAML_CHARS) {
-    return unreadable(
-      `字段部分太长（${source.length} 个字符，上限 ${MAX_YAML_CHARS}）：一个条目用不了这么多字段和文字。` +
-        `请删去多余的内容${lineOffset > 0 ? '，长篇文字请写在正文里（第二个 --- 之后）' : ''}`,
-    );
+    return unreadable({}, 'yaml.too-long', { length: source.length, max: MAX_YAML_CHARS, mdx: lineOffset > 0 });
   }
   // Plain handbook YAML takes the fast reader (fast-yaml.ts); anything else, errors included, the yaml package.
   const fast = options.fast === false ? undefined : fastYaml(source);
@@ -87,7 +83,7 @@ export function parseYaml(source: string, file: string, lineOffset: number, opti
     doc = parseDocument(source, { lineCounter: counter, schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   } catch (error) {
     const detail = String((error as Error)?.message ?? error);
-    return unreadable(isStackOverflow(detail) ? NESTING_MESSAGE : `YAML 无法解析。请检查冒号、引号和缩进（${detail}）`);
+    return isStackOverflow(detail) ? unreadable({}, 'yaml.too-deep', NESTING) : unreadable({}, 'yaml.unreadable', { detail });
   }
 
   // Nesting so deep that the parser ran out of stack: one problem, at the field it starts in;
@@ -95,7 +91,7 @@ export function parseYaml(source: string, file: string, lineOffset: number, opti
   const exhausted = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION' || isStackOverflow(error.message));
   if (exhausted) {
     const key = keyAtLine(doc, counter, counter.linePos(exhausted.pos[0]).line);
-    return unreadable(NESTING_MESSAGE, (key.line ?? 1) + lineOffset, key.field);
+    return unreadable({ line: (key.line ?? 1) + lineOffset, field: key.field }, 'yaml.too-deep', NESTING);
   }
 
   const lines = source.split('\n');
@@ -103,12 +99,7 @@ export function parseYaml(source: string, file: string, lineOffset: number, opti
   for (const error of doc.errors) {
     if (seen.size === MAX_YAML_ERRORS) {
       const rest = doc.errors.length - doc.errors.indexOf(error);
-      problems.push({
-        file,
-        line: counter.linePos(error.pos[0]).line + lineOffset,
-        field: '-',
-        message: `从这里起还有 ${rest} 处 YAML 语法错误没有列出，它们多半是上面的错误引起的。请先改正上面几处，再重新检查`,
-      });
+      problems.push(problemAt({ file, line: counter.linePos(error.pos[0]).line + lineOffset, field: '-' }, 'yaml.more-errors', { rest }));
       break;
     }
     const detail = error.message.split('\n')[0] ?? '';
@@ -124,7 +115,7 @@ export function parseYaml(source: string, file: string, lineOffset: number, opti
     const key = keyAtLine(doc, counter, yamlLine);
     // An unclosed quote runs on into later lines: the key it started on is where to look.
     if (error.code === 'MISSING_CHAR' && /quote/i.test(detail) && key.line) yamlLine = key.line;
-    const problem = { file, line: yamlLine + lineOffset, field: key.field, message: `YAML 语法错误：${explained}（${detail}）` };
+    const problem = problemAt({ file, line: yamlLine + lineOffset, field: key.field }, 'yaml.syntax', { explained, detail });
     // One broken bracket can raise the same error many times over: say it once.
     const id = `${problem.line}\u0000${problem.field}\u0000${problem.message}`;
     if (seen.has(id)) continue;
@@ -169,7 +160,7 @@ export function parseYaml(source: string, file: string, lineOffset: number, opti
   const tooDeep = deepestOffset(doc);
   if (tooDeep !== undefined) {
     const key = keyAtLine(doc, counter, counter.linePos(tooDeep).line);
-    problems.push({ file, line: (key.line ?? 1) + lineOffset, field: key.field, message: NESTING_MESSAGE });
+    problems.push(problemAt({ file, line: (key.line ?? 1) + lineOffset, field: key.field }, 'yaml.too-deep', NESTING));
     return { data: undefined, lineOf, problems };
   }
 
@@ -177,12 +168,7 @@ export function parseYaml(source: string, file: string, lineOffset: number, opti
   const complexKey = firstCollectionKeyOffset(doc);
   if (complexKey !== undefined) {
     const line = counter.linePos(complexKey).line;
-    problems.push({
-      file,
-      line: line + lineOffset,
-      field: keyAtLine(doc, counter, line).field,
-      message: '字段名只能是文字，这里却是一个列表或一组字段（多半是行首多了“?”或括号）。请改成“字段名: 值”的形式',
-    });
+    problems.push(problemAt({ file, line: line + lineOffset, field: keyAtLine(doc, counter, line).field }, 'yaml.complex-key'));
     return { data: undefined, lineOf, problems };
   }
 
@@ -192,16 +178,11 @@ export function parseYaml(source: string, file: string, lineOffset: number, opti
   } catch (error) {
     const detail = String((error as Error)?.message ?? error);
     if (isStackOverflow(detail)) {
-      problems.push({ file, line: lineOffset + 1, field: '-', message: NESTING_MESSAGE });
+      problems.push(problemAt({ file, line: lineOffset + 1, field: '-' }, 'yaml.too-deep', NESTING));
     } else {
       const alias = firstAliasOffset(doc);
       const key = alias === undefined ? { field: '-' } : keyAtLine(doc, counter, counter.linePos(alias).line);
-      problems.push({
-        file,
-        line: alias === undefined ? lineOffset + 1 : counter.linePos(alias).line + lineOffset,
-        field: key.field,
-        message: `YAML 中的别名（*）展开后太多（上限 ${MAX_ALIASES} 次），像是“别名炸弹”。请删去锚点（&）和别名（*），把内容直接写出来`,
-      });
+      problems.push(problemAt({ file, line: alias === undefined ? lineOffset + 1 : counter.linePos(alias).line + lineOffset, field: key.field }, 'yaml.aliases', { max: MAX_ALIASES }));
     }
   }
   return { data, lineOf, problems };

@@ -1,5 +1,7 @@
 import type { z } from 'astro/zod';
+import { isProblemCode, messageOf, type ProblemCode, type ProblemParams } from './codes.ts';
 import type { Problem } from './problem.ts';
+import { holdsPlaceholder } from './placeholder.ts';
 
 type Issue = z.core.$ZodIssue;
 
@@ -112,53 +114,70 @@ function bestOfUnion(issue: Extract<Issue, { code: 'invalid_union' }>): Issue | 
   return all.find((i) => i.code === 'custom') ?? all.find((i) => i.code !== 'invalid_type') ?? undefined;
 }
 
-function message(issue: Issue, path: readonly PropertyKey[]): string {
+/** A problem's kind and message, before it is placed. */
+export interface Explained {
+  code: ProblemCode;
+  message: string;
+}
+
+const explained = <C extends ProblemCode>(code: C, ...params: ProblemParams<C>): Explained => ({ code, message: messageOf(code, ...params) });
+
+/**
+ * The kind of a custom issue: our schemas name it in `params.code` (a date, a taxonomy value, a
+ * province); any other custom issue is `fallback`.
+ */
+function customCode(issue: Issue, fallback: ProblemCode): ProblemCode {
+  const code = (issue as { params?: { code?: unknown } }).params?.code;
+  return isProblemCode(code) ? code : fallback;
+}
+
+/** What is wrong, in Chinese, and the kind of problem it is. */
+export function explainIssue(issue: Issue, path: readonly PropertyKey[], fallback: ProblemCode = 'schema.invalid'): Explained {
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.input === undefined) {
-        const hint = hintFor(path);
-        return `缺少必填字段。${hint ? `请填写：${hint}` : '请补上这个字段'}`;
-      }
-      if (issue.input === null) {
-        const hint = hintFor(path);
-        return `这个字段是空的。${hint ? `请填写：${hint}` : '请填写内容或删去这一行'}`;
-      }
-      return `应为：${TYPE_NAMES[issue.expected] ?? issue.expected}；实际是${describe(issue.input)}`;
+      if (issue.input === undefined) return explained('schema.missing', { hint: hintFor(path) });
+      if (issue.input === null) return explained('schema.empty', { hint: hintFor(path) });
+      return explained('schema.type', { expected: TYPE_NAMES[issue.expected] ?? issue.expected, actual: describe(issue.input) });
     }
     case 'too_small': {
       const min = Number(issue.minimum);
-      if (issue.origin === 'string') return min <= 1 ? '不能为空' : `太短：至少要 ${min} 个字`;
-      if (issue.origin === 'array') return `至少要有 ${min} 项`;
-      return `不能小于 ${min}`;
+      if (issue.origin === 'string') return explained('schema.too-short', { min });
+      if (issue.origin === 'array') return explained('schema.too-few', { min });
+      return explained('schema.range', { bound: 'min', value: min });
     }
     case 'too_big': {
       const max = Number(issue.maximum);
-      if (issue.origin === 'string') {
-        const length = typeof issue.input === 'string' ? issue.input.length : undefined;
-        return `太长：最多 ${max} 个字${length ? `（现在 ${length} 个）` : ''}。请精简`;
-      }
-      if (issue.origin === 'array') return `最多 ${max} 项`;
-      return `不能大于 ${max}`;
+      if (issue.origin === 'string') return explained('schema.too-long', { max, length: typeof issue.input === 'string' ? issue.input.length : undefined });
+      if (issue.origin === 'array') return explained('schema.too-many', { max });
+      return explained('schema.range', { bound: 'max', value: max });
     }
     case 'invalid_format':
-      if (issue.format === 'url') return '不是有效的网址。请写完整，以 http:// 或 https:// 开头';
-      return chineseOr(issue.message);
+      if (issue.format === 'url') return explained('schema.format', { text: '不是有效的网址。请写完整，以 http:// 或 https:// 开头' });
+      return explained('schema.format', { text: chineseOr(issue.message) });
     case 'invalid_value':
-      return `应为 ${issue.values.map(String).join('、')} 之一，实际是${describe(issue.input)}`;
+      return explained('schema.value', { values: issue.values.map(String).join('、'), actual: describe(issue.input) });
     case 'invalid_union': {
       const best = bestOfUnion(issue);
-      if (best) return message(best, path);
-      if (isChinese(issue.message)) return issue.message;
+      if (best) return explainIssue(best, path, fallback);
+      // Nothing written is missing or empty, whatever type the field wants.
+      const written = (issue as { input?: unknown }).input;
+      if (written === null) return explained('schema.empty', { hint: hintFor(path) });
+      // Every branch wanted another type, and the schema says which in its own words.
+      if (isChinese(issue.message)) return explained('schema.type', { text: issue.message });
       // Every branch wanted another type: name them all.
       const first = issue.errors.flat()[0];
       const input = (issue as { input?: unknown }).input ?? first?.input;
-      if (input === undefined || input === null || !first) return first ? message(first, path) : chineseOr(issue.message);
+      if (input === undefined || input === null || !first) return first ? explainIssue(first, path, fallback) : explained(fallback, { text: chineseOr(issue.message) });
       const expected = [...new Set(issue.errors.flat().filter((i) => i.code === 'invalid_type' && i.path.length === 0)
         .map((i) => TYPE_NAMES[(i as { expected: string }).expected] ?? (i as { expected: string }).expected))];
-      return expected.length ? `应为：${expected.join(' 或 ')}；实际是${describe(input)}` : chineseOr(issue.message);
+      return expected.length ? explained('schema.type', { expected: expected.join(' 或 '), actual: describe(input) }) : explained(fallback, { text: chineseOr(issue.message) });
+    }
+    case 'custom': {
+      const code = customCode(issue, fallback);
+      return { code, message: chineseOr(issue.message) };
     }
     default:
-      return chineseOr(issue.message);
+      return explained(fallback, { text: chineseOr(issue.message) });
   }
 }
 
@@ -170,7 +189,7 @@ function chineseOr(text: string): string {
 }
 
 /** A field's dotted path as reported; a key written as nothing shows as “”. */
-function fieldPath(path: readonly PropertyKey[]): string {
+export function fieldPath(path: readonly PropertyKey[]): string {
   return path.length ? path.map((segment) => (String(segment) === '' ? '“”' : String(segment))).join('.') : '-';
 }
 
@@ -182,7 +201,21 @@ export function issuesToProblems(
   lineOf: (path: readonly PropertyKey[]) => number,
 ): Problem[] {
   const problems: Problem[] = [];
+  // A misspelt field is one problem: the unknown key names the field meant, which is then not
+  // also reported as missing.
+  const meant = new Set<string>();
   for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const allowed = allowedKeysAt(schema, issue.path);
+    for (const key of issue.keys) {
+      const guess = key.trim() ? closest(key, allowed) : undefined;
+      if (guess !== undefined) meant.add(fieldPath([...issue.path, guess]));
+    }
+  }
+  for (const issue of issues) {
+    if (issue.code === 'invalid_type' && issue.input === undefined && meant.has(fieldPath(issue.path))) continue;
+    // A placeholder left by `npm run new` is reported as such (placeholder.ts), not as a wrong value.
+    if (holdsPlaceholder((issue as { input?: unknown }).input)) continue;
     if (issue.code === 'unrecognized_keys') {
       const allowed = allowedKeysAt(schema, issue.path);
       for (const key of issue.keys) {
@@ -192,19 +225,12 @@ export function issuesToProblems(
           file,
           line: lineOf(path),
           field: fieldPath(path),
-          message: key.trim()
-            ? `未知字段“${key}”。${guess ? `是不是“${guess}”？` : ''}可用的字段：${allowed.join('、')}`
-            : `字段名是空的。请在冒号前写上字段名（可用的字段：${allowed.join('、')}），或删去这一行`,
+          ...explained('schema.unknown-field', { key, guess, allowed: allowed.join('、') }),
         });
       }
       continue;
     }
-    problems.push({
-      file,
-      line: lineOf(issue.path),
-      field: fieldPath(issue.path),
-      message: message(issue, issue.path),
-    });
+    problems.push({ file, line: lineOf(issue.path), field: fieldPath(issue.path), ...explainIssue(issue, issue.path) });
   }
   return problems;
 }

@@ -3,12 +3,19 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ContentFile } from './read.ts';
+import type { SourceIndex } from './copy.ts';
 import type { CheckedEntry } from './rules.ts';
 import type { Problem } from './problem.ts';
 
 export interface FileResult {
   entry?: CheckedEntry | undefined;
   problems: Problem[];
+}
+
+/** What every file's check needs besides the file: built once, handed to each thread. */
+export interface CheckContext {
+  /** The source texts, indexed for the copying rule. */
+  sources: SourceIndex;
 }
 
 /** Below this many files, threads cost more to start (about 0.3 s each) than they save. */
@@ -33,7 +40,7 @@ const pathKey = (path: readonly PropertyKey[]) => path.map(String).join('\u0000'
 export function sendEntry(entry: CheckedEntry): SentEntry {
   const { lineOf, ...rest } = entry;
   const lines: [string, number][] = [];
-  for (const path of pathsOf(entry.data)) lines.push([pathKey(path), lineOf(path)]);
+  for (const path of pathsOf(entry.fields)) lines.push([pathKey(path), lineOf(path)]);
   return { ...rest, lines };
 }
 
@@ -41,7 +48,7 @@ export function sendEntry(entry: CheckedEntry): SentEntry {
  * The entry back, with a `lineOf` that answers as the original did for every path of the data
  * (the rules across files ask only about those) and, for others, gives the line of the longest
  * known prefix, as the original gives the line of the deepest field present. An entry without
- * valid data knows only its first line, the one thing the rules ask of it.
+ * fields knows only its first line, the one thing the rules ask of it.
  */
 export function receiveEntry(sent: SentEntry): CheckedEntry {
   const { lines, ...rest } = sent;
@@ -82,9 +89,9 @@ export function defaultWorkers(fileCount: number): number {
 }
 
 /** Checks files on a new worker thread. */
-export function checkInWorker(files: ContentFile[]): Promise<FileResult[]> {
+export function checkInWorker(files: ContentFile[], context: CheckContext): Promise<FileResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: files });
+    const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: { files, context } });
     let done = false;
     worker.once('message', (results: { entry?: SentEntry; problems: Problem[] }[]) => {
       done = true;
@@ -103,15 +110,18 @@ export function checkInWorker(files: ContentFile[]): Promise<FileResult[]> {
  * shares, the first checked on this thread and the others each on a worker thread; a worker that
  * fails leaves its share to this thread, so the results never depend on threads being available.
  */
-export async function checkAll(files: ContentFile[], checkOne: (file: ContentFile) => Promise<FileResult>, workers = defaultWorkers(files.length)): Promise<FileResult[]> {
-  if (workers <= 0 || files.length < 2) return mapLimited(files, checkOne);
+export async function checkAll(
+  files: ContentFile[],
+  checkOne: (file: ContentFile, context: CheckContext) => Promise<FileResult>,
+  context: CheckContext,
+  workers = defaultWorkers(files.length),
+): Promise<FileResult[]> {
+  const here = (share: ContentFile[]) => mapLimited(share, (file) => checkOne(file, context));
+  if (workers <= 0 || files.length < 2) return here(files);
   const size = Math.ceil(files.length / (workers + 1));
   const shares: ContentFile[][] = [];
   for (let i = 0; i < files.length; i += size) shares.push(files.slice(i, i + size));
   const [mine = [], ...theirs] = shares;
-  const results = await Promise.all([
-    mapLimited(mine, checkOne),
-    ...theirs.map((share) => checkInWorker(share).catch(() => mapLimited(share, checkOne))),
-  ]);
+  const results = await Promise.all([here(mine), ...theirs.map((share) => checkInWorker(share, context).catch(() => here(share)))]);
   return results.flat();
 }

@@ -1,7 +1,8 @@
 import { readdir, readFile, readlink, lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { collectionDefs, collectionNames, type CollectionName } from '../../../src/schemas/index.ts';
-import type { Problem } from './problem.ts';
+import { problemAt, type Problem } from './problem.ts';
+import { messageOf, type ProblemCode, type ProblemParams } from './codes.ts';
 import { THESAURUS_FILE } from '../../../src/schemas/thesaurus.ts';
 
 /** Larger files are refused: no handbook page needs a megabyte, and hostile ones do. */
@@ -25,17 +26,14 @@ function relative(projectRoot: string, absolute: string): string {
   return path.relative(projectRoot, absolute).split(path.sep).join('/');
 }
 
-/** What to say about a symbolic link: where it points, and whether that exists. */
-async function symlinkMessage(absolute: string): Promise<string> {
+/** What a symbolic link points at: a folder, a file, itself, or nothing. */
+async function symlinkTarget(absolute: string): Promise<ProblemParams<'file.symlink'>[0]> {
   const target = await readlink(absolute).catch(() => '?');
-  const refused = '内容文件夹中不支持符号链接';
   try {
     const info = await stat(absolute);
-    if (info.isDirectory()) return `这是指向文件夹“${target}”的符号链接。${refused}（它可能指回上层，造成无限循环）：请删除这个链接，把文件夹本身放在这里`;
-    return `这是指向“${target}”的符号链接。${refused}：请删除这个链接，把文件本身放在这里`;
+    return { target, points: info.isDirectory() ? 'folder' : 'file' };
   } catch (error) {
-    if ((error as { code?: string }).code === 'ELOOP') return `这个符号链接指向自身，形成循环。${refused}：请删除它`;
-    return `这个符号链接指向的“${target}”不存在。${refused}：请删除它，把文件本身放在这里`;
+    return { target, points: (error as { code?: string }).code === 'ELOOP' ? 'itself' : 'nothing' };
   }
 }
 
@@ -43,17 +41,19 @@ async function symlinkMessage(absolute: string): Promise<string> {
  * Lists every content file, reporting what does not belong: unknown folders, files of the
  * wrong type, symbolic links (never followed, so a link loop cannot hang the check).
  */
-export async function discover(contentDir: string, projectRoot: string) {
+export async function discover(contentDir: string, projectRoot: string, options: { skip?: string | undefined } = {}) {
+  /** A folder that is not content (the source texts may be kept under content/sources/). */
+  const skip = options.skip && path.resolve(options.skip);
   const files: ContentFile[] = [];
   const problems: Problem[] = [];
-  const report = (absolute: string, message: string) =>
-    problems.push({ file: relative(projectRoot, absolute), line: 0, field: '-', message });
+  const report = <C extends ProblemCode>(absolute: string, code: C, ...params: ProblemParams<C>) =>
+    problems.push(problemAt({ file: relative(projectRoot, absolute), line: 0, field: '-' }, code, ...params));
 
   let top;
   try {
     top = await readdir(contentDir, { withFileTypes: true });
   } catch {
-    report(contentDir, '找不到内容文件夹。请在项目根目录下建立 content/ 文件夹');
+    report(contentDir, 'content.missing');
     return { files, problems };
   }
 
@@ -64,27 +64,28 @@ export async function discover(contentDir: string, projectRoot: string) {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {
       const code = (error as { code?: string }).code;
-      report(dir, code === 'EACCES' || code === 'EPERM' ? '没有读取这个文件夹的权限。请修改权限（如 chmod a+rx），再重新检查' : `无法读取这个文件夹（${code ?? (error as Error).message}）。请确认它存在并可以打开`);
+      report(dir, 'folder.unreadable', { denied: code === 'EACCES' || code === 'EPERM', detail: code ?? (error as Error).message });
       return;
     }
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const absolute = path.join(dir, entry.name);
+      if (absolute === skip) continue;
       if (entry.isSymbolicLink()) {
-        report(absolute, await symlinkMessage(absolute));
+        report(absolute, 'file.symlink', await symlinkTarget(absolute));
       } else if (entry.isDirectory()) {
-        if (depth >= MAX_DEPTH) report(absolute, `文件夹层级过深（超过 ${MAX_DEPTH} 层）。请减少嵌套`);
+        if (depth >= MAX_DEPTH) report(absolute, 'folder.too-deep', { max: MAX_DEPTH });
         else await walk(absolute, collection, depth + 1);
       } else if (entry.isFile()) {
         const ext = path.extname(entry.name).toLowerCase();
         if (!EXTENSIONS[format].includes(ext)) {
-          report(absolute, `${collection}/ 中只能放 ${EXTENSIONS[format].join(' 或 ')} 文件。请改扩展名，或把这个文件移出 content/`);
+          report(absolute, 'file.extension', { collection, extensions: EXTENSIONS[format].join(' 或 ') });
           continue;
         }
         const name = entry.name.slice(0, -ext.length);
         files.push({ collection, file: relative(projectRoot, absolute), absolute, name, draft: name.startsWith('_') });
       } else {
-        report(absolute, '这不是普通文件。请删除它');
+        report(absolute, 'file.not-regular');
       }
     }
   }
@@ -93,19 +94,20 @@ export async function discover(contentDir: string, projectRoot: string) {
     if (entry.name.startsWith('.')) continue;
     const absolute = path.join(contentDir, entry.name);
     if (entry.isFile() && entry.name === THESAURUS_FILE) continue; // checked by thesaurus.ts
+    if (absolute === skip) continue;
     if (entry.isDirectory() && (collectionNames as string[]).includes(entry.name)) {
       await walk(absolute, entry.name as CollectionName, 1);
     } else if (entry.isSymbolicLink()) {
-      report(absolute, await symlinkMessage(absolute));
+      report(absolute, 'file.symlink', await symlinkTarget(absolute));
     } else {
-      report(absolute, `content/ 下只能有这些文件夹：${collectionNames.join('、')}。请把它移到其中之一，或移出 content/`);
+      report(absolute, 'folder.unknown', { names: collectionNames.join('、') });
     }
   }
   files.sort((a, b) => (a.file < b.file ? -1 : 1));
   return { files, problems };
 }
 
-export type Decoded = { ok: true; text: string } | { ok: false; line: number; message: string };
+export type Decoded = { ok: true; text: string } | { ok: false; line: number; code: ProblemCode; message: string };
 
 function lineAt(bytes: Uint8Array, index: number): number {
   let line = 1;
@@ -138,34 +140,26 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 export async function decodeFile(absolute: string): Promise<Decoded> {
   const stat = await lstat(absolute);
   if (stat.size > MAX_FILE_BYTES) {
-    return {
-      ok: false,
-      line: 1,
-      message: `文件太大（${(stat.size / 1024 / 1024).toFixed(1)} MB，上限 1 MB）。请拆分内容，或删去粘贴进来的多余材料`,
-    };
+    return { ok: false, line: 1, code: 'file.too-large', message: messageOf('file.too-large', { megabytes: (stat.size / 1024 / 1024).toFixed(1) }) };
   }
   const bytes = new Uint8Array(await readFile(absolute));
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return { ok: false, line: lineAt(bytes, nul), message: '文件含有 NUL 字节，像是二进制文件而不是文本。请确认放入的是 .mdx 或 .yaml 文本文件' };
+    return { ok: false, line: lineAt(bytes, nul), code: 'file.binary', message: messageOf('file.binary') };
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
-    let guess = '';
+    let gbk = false;
     try {
       new TextDecoder('gbk', { fatal: true }).decode(bytes);
-      guess = '看起来是 GBK/GB18030 编码。';
+      gbk = true;
     } catch {
       /* not GBK either */
     }
-    return {
-      ok: false,
-      line: lineAt(bytes, at),
-      message: `文件不是 UTF-8 编码。${guess}请用编辑器（如记事本“另存为”）选择 UTF-8 编码重新保存`,
-    };
+    return { ok: false, line: lineAt(bytes, at), code: 'file.encoding', message: messageOf('file.encoding', { gbk }) };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text: text.replace(/\r\n?/g, '\n') };

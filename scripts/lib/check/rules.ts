@@ -3,9 +3,12 @@ import { statedStepCount } from '../../../src/schemas/step-count.ts';
 import { collectionDefs, type CollectionName, type EntryData } from '../../../src/schemas/index.ts';
 import { closest } from './issues.ts';
 import type { Citation } from './body.ts';
-import type { Problem } from './problem.ts';
+import { problemAt, type Problem } from './problem.ts';
+import type { ProblemCode, ProblemParams } from './codes.ts';
+import type { PartialEntry } from './partial.ts';
+import { holdsPlaceholder } from './placeholder.ts';
 
-/** A file that passed its own checks, ready for the checks across files. */
+/** A file after its own checks, ready for the checks across files. */
 export interface CheckedEntry<C extends CollectionName = CollectionName> {
   collection: C;
   id: string;
@@ -13,6 +16,11 @@ export interface CheckedEntry<C extends CollectionName = CollectionName> {
   draft: boolean;
   /** The normalised frontmatter; absent when the file's own checks failed. */
   data: EntryData<C> | undefined;
+  /**
+   * The fields that passed their own schema (partial.ts): all of `data` when the file is valid,
+   * what can be relied on when it is not; empty when the frontmatter could not be read.
+   */
+  fields: PartialEntry<C>;
   citations: Citation[];
   lineOf(path: readonly PropertyKey[]): number;
 }
@@ -25,7 +33,7 @@ function buildIndex(entries: CheckedEntry[]): { index: Index; aliasOf: Record<Co
   for (const entry of entries) {
     if (entry.draft) continue;
     if (!index[entry.collection].has(entry.id)) index[entry.collection].set(entry.id, entry);
-    for (const alias of (entry.data as { aliases?: string[] } | undefined)?.aliases ?? []) aliasOf[entry.collection].set(alias, entry.id);
+    for (const alias of (entry.fields as { aliases?: (string | undefined)[] }).aliases ?? []) if (alias !== undefined) aliasOf[entry.collection].set(alias, entry.id);
   }
   return { index, aliasOf };
 }
@@ -34,91 +42,92 @@ function buildIndex(entries: CheckedEntry[]): { index: Index; aliasOf: Record<Co
 export function crossFileProblems(entries: CheckedEntry[]): Problem[] {
   const problems: Problem[] = [];
   const { index, aliasOf } = buildIndex(entries);
-  const at = (entry: CheckedEntry, path: (string | number)[], message: string) =>
-    problems.push({ file: entry.file, line: entry.lineOf(path), field: path.length ? path.join('.') : '-', message });
+  const at: At = (entry, path, code, ...params) =>
+    problems.push(problemAt({ file: entry.file, line: entry.lineOf(path), field: path.length ? path.join('.') : '-' }, code, ...params));
 
   uniqueIds(entries, at);
 
   function reference(entry: CheckedEntry, path: (string | number)[], target: CollectionName, id: string | undefined) {
-    if (id === undefined) return;
+    if (id === undefined || holdsPlaceholder(id)) return;
     const found = index[target].get(id);
     if (found) return found;
     const label = collectionDefs[target].label;
     const moved = aliasOf[target].get(id);
     if (moved) {
-      at(entry, path, `“${id}”是${label}“${moved}”的旧 id。请改为“${moved}”`);
+      at(entry, path, 'ref.old-id', { id, label, current: moved });
       return;
     }
     const existing = [...index[target].keys()];
     const guess = closest(id, existing);
     const list = existing.length ? `现有的${label}：${existing.slice(0, 12).join('、')}${existing.length > 12 ? ' 等' : ''}` : `目前还没有任何${label}`;
-    at(entry, path, `找不到 id 为“${id}”的${label}（content/${target}/${id}.${collectionDefs[target].format === 'mdx' ? 'mdx' : 'yaml'}）。${guess ? `是不是“${guess}”？` : ''}${list}`);
+    at(entry, path, 'ref.unknown', { id, label, file: `content/${target}/${id}.${collectionDefs[target].format === 'mdx' ? 'mdx' : 'yaml'}`, guess, existing: list });
     return undefined;
   }
 
+  // Each rule runs on the fields it needs, whether or not the rest of the file is valid.
   for (const entry of entries) {
     for (const citation of entry.citations) {
       const before = problems.length;
       reference({ ...entry, lineOf: () => citation.line }, [], 'sources', citation.source);
       for (const problem of problems.slice(before)) problem.field = '<Cite source>';
     }
-    if (entry.data === undefined) continue;
-    const sources = (entry.data as { sources?: (string | { id: string })[] }).sources ?? [];
-    sources.forEach((source, i) => {
-      if (typeof source === 'string') reference(entry, ['sources', i], 'sources', source);
-      else reference(entry, ['sources', i], 'sources', source.id);
-    });
+    const fields = entry.fields as PartialEntry;
+    const references = (field: string, target: CollectionName, ids: readonly (string | undefined)[] | undefined) =>
+      ids?.forEach((id, i) => reference(entry, [field, i], target, id));
+    const sources = (fields as { sources?: (string | { id: string } | undefined)[] }).sources ?? [];
+    sources.forEach((source, i) => reference(entry, ['sources', i], 'sources', typeof source === 'string' ? source : source?.id));
 
     if (entry.collection === 'cases') {
-      const data = entry.data as EntryData<'cases'>;
-      data.methods.forEach((id, i) => reference(entry, ['methods', i], 'methods', id));
-      data.models.forEach((id, i) => reference(entry, ['models', i], 'models', id));
-      if (data.partOf === entry.id) at(entry, ['partOf'], 'partOf 不能指向案例自己。请填写它所属的实践案例的 id');
+      const data = fields as PartialEntry<'cases'>;
+      references('methods', 'methods', data.methods);
+      references('models', 'models', data.models);
+      if (data.partOf !== undefined && data.partOf === entry.id) at(entry, ['partOf'], 'partof.self');
       else {
         const parent = reference(entry, ['partOf'], 'cases', data.partOf);
-        if (parent?.data && (parent.data as EntryData<'cases'>).kind !== 'practice') {
-          at(entry, ['partOf'], `partOf 应指向一个实践（kind: practice），而“${parent.id}”是协商事例（consultation）。请改为它所属的实践`);
-        }
+        const kind = (parent?.fields as PartialEntry<'cases'> | undefined)?.kind;
+        if (parent && kind !== undefined && kind !== 'practice') at(entry, ['partOf'], 'partof.not-practice', { id: parent.id });
       }
     } else if (entry.collection === 'methods') {
-      const data = entry.data as EntryData<'methods'>;
+      const data = fields as PartialEntry<'methods'>;
       reference(entry, ['origin'], 'cases', data.origin);
-      data.steps.forEach((step, i) => step.sources.forEach((id, j) => reference(entry, ['steps', i, 'sources', j], 'sources', id)));
-      const stated = statedStepCount(data.title);
-      if (stated !== undefined && stated !== data.steps.length) {
-        at(entry, ['steps'], `标题写明 ${stated} 步，但 steps 列了 ${data.steps.length} 步。请补齐或删减步骤，或修改标题`);
+      data.steps?.forEach((step, i) => step?.sources.forEach((id, j) => reference(entry, ['steps', i, 'sources', j], 'sources', id)));
+      const stated = data.title === undefined ? undefined : statedStepCount(data.title);
+      if (stated !== undefined && data.steps !== undefined && stated !== data.steps.length) {
+        at(entry, ['steps'], 'steps.count', { stated, listed: data.steps.length });
       }
     } else if (entry.collection === 'models') {
-      const data = entry.data as EntryData<'models'>;
+      const data = fields as PartialEntry<'models'>;
       reference(entry, ['origin'], 'cases', data.origin);
       modelRules(entry as CheckedEntry<'models'>, at);
     } else if (entry.collection === 'terms') {
-      const data = entry.data as EntryData<'terms'>;
-      data.related.forEach((id, i) => reference(entry, ['related', i], 'terms', id));
+      references('related', 'terms', (fields as PartialEntry<'terms'>).related);
     }
   }
   return problems;
 }
 
-type At = (entry: CheckedEntry, path: (string | number)[], message: string) => void;
+type At = <C extends ProblemCode>(entry: CheckedEntry, path: (string | number)[], code: C, ...params: ProblemParams<C>) => void;
 
 function modelRules(entry: CheckedEntry<'models'>, at: At) {
-  const { formula, parts } = entry.data!;
+  const { formula, parts } = entry.fields;
+  if (formula === undefined || holdsPlaceholder(formula)) return;
   const terms = parseFormula(formula);
   if (!terms) {
-    at(entry, ['formula'], `公式“${formula}”无法解读。只能由数字、单个字母（X、N）和 + 组成，如 1+7+X 或 1246+X`);
+    at(entry, ['formula'], 'formula.unreadable', { formula });
     return;
   }
+  if (parts === undefined) return;
   if (terms.length !== parts.length) {
-    at(entry, ['parts'], `公式“${formula}”有 ${terms.length} 项（${terms.join('、')}），但 parts 列了 ${parts.length} 项。请按公式逐项列出`);
+    at(entry, ['parts'], 'formula.parts', { formula, terms: terms.join('、'), termCount: terms.length, partCount: parts.length });
   }
   parts.forEach((part, i) => {
+    if (part === undefined) return;
     const term = terms[i];
     if (term !== undefined && !countMatches(part.count, term)) {
-      at(entry, ['parts', i, 'count'], `公式“${formula}”的第 ${i + 1} 项是 ${term}，这里写的是 ${part.count}。请让两者一致`);
+      at(entry, ['parts', i, 'count'], 'formula.count', { formula, position: i + 1, term: String(term), count: String(part.count) });
     }
     if (typeof part.count === 'number' && part.members && part.members.length !== part.count) {
-      at(entry, ['parts', i, 'members'], `count 是 ${part.count}，但 members 列了 ${part.members.length} 个。请列满 ${part.count} 个，或删去 members 并在 detail 中说明`);
+      at(entry, ['parts', i, 'members'], 'formula.members', { count: part.count, listed: part.members.length });
     }
   });
 }
@@ -129,14 +138,16 @@ function uniqueIds(entries: CheckedEntry[], at: At) {
     const inCollection = entries.filter((e) => e.collection === collection);
     for (const entry of inCollection) {
       const first = owners.get(entry.id);
-      if (first) at(entry, [], `id“${entry.id}”与 ${first.file} 重复。同一类内容的 id 必须唯一，请给其中一个改名`);
+      if (first) at(entry, [], 'id.duplicate', { id: entry.id, other: first.file });
       else owners.set(entry.id, entry);
     }
     for (const entry of inCollection) {
-      ((entry.data as { aliases?: string[] } | undefined)?.aliases ?? []).forEach((alias, i) => {
+      ((entry.fields as { aliases?: (string | undefined)[] }).aliases ?? []).forEach((alias, i) => {
+        if (alias === undefined) return;
         const owner = owners.get(alias);
         if (owner) {
-          at(entry, ['aliases', i], owner === entry ? `别名“${alias}”就是本文件的 id。请删去` : `别名“${alias}”已是 ${owner.file} 的 id。请删去这个别名，或给那个文件改名`);
+          if (owner === entry) at(entry, ['aliases', i], 'alias.own-id', { alias });
+          else at(entry, ['aliases', i], 'alias.taken', { alias, other: owner.file });
         } else owners.set(alias, entry);
       });
     }
@@ -147,14 +158,15 @@ function uniqueIds(entries: CheckedEntry[], at: At) {
 function uniqueTermNames(terms: CheckedEntry<'terms'>[], at: At) {
   const owners = new Map<string, CheckedEntry>();
   for (const entry of terms) {
-    if (!entry.data) continue;
-    const names: [string, (string | number)[]][] = [
-      [entry.data.term, ['term']],
-      ...entry.data.aliases.map((alias, i): [string, (string | number)[]] => [alias, ['aliases', i]]),
+    const { term, aliases = [] } = entry.fields;
+    const names: [string | undefined, (string | number)[]][] = [
+      [term, ['term']],
+      ...aliases.map((alias, i): [string | undefined, (string | number)[]] => [alias, ['aliases', i]]),
     ];
     for (const [name, path] of names) {
+      if (name === undefined) continue;
       const owner = owners.get(name);
-      if (owner && owner !== entry) at(entry, path, `术语“${name}”已在 ${owner.file} 中出现。同一个词只能属于一个词条`);
+      if (owner && owner !== entry) at(entry, path, 'term.duplicate', { name, other: owner.file });
       else owners.set(name, entry);
     }
   }
