@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects, all run by `npm test`. The unit and slow tests run first; meanwhile the site
-// project's global setup builds the default site once, in the background, for every site test.
+// Three projects, all run by `npm test`: unit first, while the site project's global setup builds
+// the default site once, in the background, for every site test; then site; then slow.
 // The clock stands at 2026-06-30 in unit and slow tests, so that “a date in the future” stays the same.
 const FIXED_TODAY = ['tests/helpers/fixed-today.ts'];
 
@@ -14,18 +14,6 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           setupFiles: FIXED_TODAY,
-          sequence: { groupOrder: 1 },
-        },
-      },
-      {
-        // Tests that take long on their own: 10,000 similar cases, corpus generation, hostile input
-        // through child processes.
-        test: {
-          name: 'slow',
-          include: ['tests/slow/**/*.test.ts'],
-          setupFiles: FIXED_TODAY,
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
           sequence: { groupOrder: 1 },
         },
       },
@@ -43,15 +31,18 @@ export default defineConfig({
         },
       },
       {
+        // Tests that take long: 10,000 similar cases, corpus generation, hostile input through
+        // child processes, builds killed in each phase, builds side by side. After the site tests:
+        // builds of one project wait for each other (scripts/build.ts), and the site tests' own
+        // builds should not wait behind these.
         test: {
-          // Tests that start several builds each (killed builds, concurrent builds). After the
-          // others (groupOrder): builds of one project wait for each other (scripts/build.ts).
           name: 'slow',
           include: ['tests/slow/**/*.test.ts'],
+          setupFiles: FIXED_TODAY,
           fileParallelism: false,
           testTimeout: 600_000,
           hookTimeout: 600_000,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 3 },
         },
       },
     ],

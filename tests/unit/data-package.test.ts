@@ -162,7 +162,7 @@ describe('licence and version in handbook.config.ts', () => {
     expect(licenceOf({ licence: 'CC0-1.0' })).toEqual({ name: 'CC0 1.0 公共领域贡献（放弃全部权利）', url: 'https://creativecommons.org/publicdomain/zero/1.0/deed.zh-hans' });
     expect(problems({ licence: '仅供学习研究使用，转载请注明出处' })).toEqual([]);
     expect(licenceOf({ licence: '仅供学习研究使用，转载请注明出处' })).toEqual({ name: '仅供学习研究使用，转载请注明出处' });
-    expect(problems({ licence: 'cc-by-4.0' })).toEqual(['handbook.config.ts  licence  许可协议代码应写成“CC-BY-4.0”（注意大小写）']);
+    expect(problems({ licence: 'cc-by-4.0' })).toEqual(['handbook.config.ts  licence  许可协议代码应写成“CC-BY-4.0”（注意大小写）［config.invalid］']);
     expect(problems({ licence: 'CC-BY-5.0' })[0]).toMatch(/^handbook\.config\.ts {2}licence {2}“CC-BY-5\.0”不是已知的许可协议代码。可用：CC-BY-4\.0、/);
     expect(problems({ version: '2026.1' })).toEqual([]);
     expect(problems({ version: '第一版' })[0]).toMatch(/^handbook\.config\.ts {2}version {2}“第一版”不是版本号/);
