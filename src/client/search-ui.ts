@@ -1,6 +1,6 @@
 // The search page's behaviour in the browser: the handbook's search (src/search/engine.ts) over
 // Pagefind's JS API, driven by the URL.
-import { t } from '../i18n/index.ts';
+import { t } from './search-strings.ts';
 import { searchHandbook, type RankedPage, type SearchOutcome } from '../search/engine.ts';
 import { buildExcerpt, subResults, type ExcerptPart } from '../search/excerpt.ts';
 import { joinWords, segmentWords } from '../search/segment.ts';
@@ -27,15 +27,21 @@ interface PagefindResponse {
 }
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
+  mergeIndex(url: string, o?: Record<string, unknown>): Promise<void>;
   search(q: string | null, o?: Record<string, unknown>): Promise<PagefindResponse>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 const PAGE_SIZE = 10;
 
-/** Pagefind's options for a state: its filters (less one facet's, for that facet's counts) and sort. */
+/**
+ * Pagefind's options for a state: its filters (less one facet's, for that facet's counts). The
+ * date sort is not Pagefind's (its sort values would be in the metadata every first search
+ * loads) but the build's table of pages newest first, fetched when a reader sorts by date
+ * (scripts/lib/build/date-order.ts).
+ */
 function searchOptions(state: SearchState, except?: string) {
-  return { filters: pagefindFilters(state, except), ...(state.sort ? { sort: { date: 'desc' } } : {}) };
+  return { filters: pagefindFilters(state, except) };
 }
 
 /** An excerpt as text nodes, with the matches in <mark>: never parsed as HTML. */
@@ -66,10 +72,10 @@ function primaryTerms(outcome: SearchOutcome<PagefindData>): string | null {
   return best ?? (outcome.pages.length ? outcome.query : null);
 }
 
-/** The pages in the index's date order (newest first), which a filters-only search gives. */
-async function byDate(pagefind: Pagefind, pages: readonly RankedPage<PagefindData>[], options: Record<string, unknown>): Promise<ResultPage[]> {
-  const order = new Map((await pagefind.search(null, options)).results.map((r, i) => [r.id, i]));
-  return [...pages].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
+/** Pages newest first, by the build's dates (page id → sortable date); a stable sort keeps ties in their order. */
+function byDate<P extends { hit: { id: string } }>(dates: ReadonlyMap<string, string>, pages: readonly P[]): P[] {
+  const date = (page: P) => dates.get(page.hit.id) ?? '';
+  return [...pages].sort((a, b) => (date(a) === date(b) ? 0 : date(a) < date(b) ? 1 : -1));
 }
 
 /** A new element with properties (className, href, checked …) and children. */
@@ -82,6 +88,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string,
 
 export class SearchPage extends HTMLElement {
   #pagefind?: Promise<Pagefind>;
+  #dateOrder?: Promise<Map<string, string>>;
   #facets!: SearchFacetInfo[];
   #engine!: SearchEngineData;
   #thesaurus!: Thesaurus;
@@ -133,9 +140,26 @@ export class SearchPage extends HTMLElement {
       // script to fetch (12 KB gzipped) before the first result. Excerpts are built here
       // (src/search/excerpt.ts), not by Pagefind.
       await pagefind.options({ noWorker: true });
+      // Other volumes of the handbook, each with its own index (docs/scale.md).
+      for (const volume of this.dataset.volumes?.split(' ').filter(Boolean) ?? []) await pagefind.mergeIndex(`${volume}pagefind/`);
       return pagefind;
     })();
     return this.#pagefind;
+  }
+
+  /** The build's date order (scripts/lib/build/date-order.ts), fetched the first time a reader sorts by date. */
+  #loadDateOrder(): Promise<Map<string, string>> {
+    this.#dateOrder ??= (async () => {
+      const dates = new Map<string, string>();
+      const volumes = [this.dataset.base ?? '/', ...(this.dataset.volumes?.split(' ').filter(Boolean) ?? [])];
+      for (const volume of volumes) {
+        const response = await fetch(`${volume}pagefind/date-order.json`);
+        if (!response.ok) continue;
+        for (const [date, ids] of Object.entries((await response.json()) as Record<string, string[]>)) for (const id of ids) dates.set(id, date);
+      }
+      return dates;
+    })();
+    return this.#dateOrder;
   }
 
   async #update() {
@@ -170,13 +194,14 @@ export class SearchPage extends HTMLElement {
         { thesaurus: this.#thesaurus, pageCount: this.#engine.pageCount },
       );
       query = primaryTerms(outcome);
-      results = state.sort ? await byDate(pagefind, outcome.pages, options()) : outcome.pages;
+      results = state.sort ? byDate(await this.#loadDateOrder(), outcome.pages) : outcome.pages;
       const notes: string[] = [];
       if (outcome.converted) notes.push(t('search.converted', { query: outcome.query }));
       for (const { word, used } of outcome.synonyms) notes.push(t('search.synonym', { word, used: used.join('”“') }));
       note.textContent = notes.join('');
     } else if (hasFilters) {
       results = (await pagefind.search(null, options())).results.map((hit) => ({ hit, locations: [] }));
+      if (state.sort) results = byDate(await this.#loadDateOrder(), results);
     }
     if (run !== this.#run) return;
     this.#results = results;
