@@ -1,5 +1,7 @@
 // The search page's behaviour in the browser: the handbook's search (src/search/engine.ts) over
 // Pagefind's JS API, driven by the URL.
+import { el } from './search-dom.ts';
+import { showNothingRelevant } from './search-nothing.ts';
 import { t } from './search-strings.ts';
 import { searchHandbook, type RankedPage, type SearchOutcome } from '../search/engine.ts';
 import { buildExcerpt, subResults, type ExcerptPart } from '../search/excerpt.ts';
@@ -78,13 +80,6 @@ function byDate<P extends { hit: { id: string } }>(dates: ReadonlyMap<string, st
   return [...pages].sort((a, b) => (date(a) === date(b) ? 0 : date(a) < date(b) ? 1 : -1));
 }
 
-/** A new element with properties (className, href, checked …) and children. */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  Object.assign(node, props);
-  node.append(...children);
-  return node;
-}
 
 export class SearchPage extends HTMLElement {
   #pagefind?: Promise<Pagefind>;
@@ -228,31 +223,11 @@ export class SearchPage extends HTMLElement {
    * invitation to add a case.
    */
   async #showNothingRelevant(outcome: SearchOutcome<PagefindData>) {
-    const empty = this.querySelector('#search-empty') as HTMLElement;
-    const labels = this.#facets.find((f) => f.name === 'topics')?.values ?? {};
-    // The topics the thesaurus gives the question's words; failing those, the topics of the pages
-    // that share a word with it.
-    const topics = [...outcome.topics];
-    if (topics.length === 0) {
-      for (const page of outcome.nearby.slice(0, 3)) {
-        for (const topic of (await page.hit.data()).filters.topics ?? []) if (!topics.includes(topic)) topics.push(topic);
-      }
-    }
-    const base = this.dataset.base ?? '/';
-    const link = (path: string, text: string) => el('a', { href: `${base}${path.replace(/^\//, '')}` }, text);
-    const known = topics.filter((topic) => topic in labels).slice(0, 3);
-    if (known.length) {
-      empty.append(el('p', {}, t('search.nothingTopics')), el('ul', {}, ...known.map((topic) => el('li', {}, link(`/browse/topics/${topic}/`, labels[topic]!)))));
-    } else {
-      empty.append(el('p', {}, t('search.nothingBrowse'), link('/browse/', t('browse.title'))));
-    }
-    const command = t('search.inviteCommand', { title: outcome.query.replaceAll('"', '') });
-    const [before, after] = t('search.invite', { command: '\u0000' }).split('\u0000');
-    const invite = el('p', {}, before ?? '', el('code', {}, command), after ?? '');
-    if (this.#engine.writingGuide) invite.append('《', link(this.#engine.writingGuide, t('search.inviteGuide')), '》。');
-    else invite.append(t('search.inviteGuide'), '。');
-    empty.append(invite);
-    empty.hidden = false;
+    await showNothingRelevant(this.querySelector('#search-empty') as HTMLElement, outcome, {
+      labels: this.#facets.find((f) => f.name === 'topics')?.values ?? {},
+      base: this.dataset.base ?? '/',
+      writingGuide: this.#engine.writingGuide,
+    });
   }
 
   /**
@@ -280,7 +255,7 @@ export class SearchPage extends HTMLElement {
       counts[facet] = source?.filters[facet] ?? allValues[facet] ?? {};
     }
     if (run !== this.#run) return;
-    this.#renderFacets(state, counts, allValues);
+    await this.#renderFacets(state, counts, allValues);
   }
 
   async #showMore() {
@@ -312,25 +287,9 @@ export class SearchPage extends HTMLElement {
     return this.#facets.map((f) => f.name);
   }
 
-  #renderFacets(state: SearchState, counts: Record<string, Record<string, number>>, allValues: Record<string, Record<string, number>>) {
-    const container = this.querySelector('#search-facets')!;
-    const groups = this.#facets.map(({ name: facet, label: legend, values: labels }) => {
-      const known = new Set(Object.keys(allValues[facet] ?? {}));
-      const selected = state.filters[facet] ?? [];
-      // In the build's order (a taxonomy's own, years newest first, 不详 last), then any value only the URL names.
-      const values = [...new Set([...Object.keys(labels).filter((v) => known.has(v)), ...known, ...selected])];
-      if (values.length === 0) return undefined;
-      const fieldset = el('fieldset', {}, el('legend', {}, legend));
-      for (const value of values) {
-        const count = counts[facet]?.[value] ?? 0;
-        const box = el('input', { type: 'checkbox', name: facet, value, checked: selected.includes(value) });
-        box.addEventListener('change', () => this.#go(toggleFilter(this.#state(), facet, value, box.checked)));
-        const label = el('label', { className: count === 0 && !box.checked ? 'empty' : '' }, box, ` ${labels[value] ?? value} `, el('span', { className: 'count' }, `(${count})`));
-        fieldset.append(label);
-      }
-      return fieldset;
-    });
-    container.replaceChildren(...groups.filter((g): g is HTMLFieldSetElement => g !== undefined));
-    (this.querySelector('#search-clear') as HTMLButtonElement).hidden = Object.keys(state.filters).length === 0;
+  async #renderFacets(state: SearchState, counts: Record<string, Record<string, number>>, allValues: Record<string, Record<string, number>>) {
+    // Loaded with the filters panel, never for a phone's first search.
+    const { renderFacets } = await import('./search-facets-panel.ts');
+    renderFacets(this, this.#facets, state, counts, allValues, (facet, value, on) => this.#go(toggleFilter(this.#state(), facet, value, on)));
   }
 }

@@ -1,9 +1,13 @@
 // The first-search byte budget (issue 19): on a phone, a reader's first search through the
 // search page downloads no more than Pagefind's default API does for the same query on the same
 // built site. Bytes, gzipped as a static host sends them; never time.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIRST_SEARCH_QUERIES, measureFirstSearch, measurePlainPagefind, type PlainDownload, type SearchDownload } from '../../scripts/bench/search.ts';
 import { defaultSite } from '../helpers/build.ts';
+import { launchChromium } from '../helpers/chromium.ts';
+import { serveStatic } from '../helpers/serve.ts';
 
 let site: string;
 
@@ -39,4 +43,34 @@ describe('first search on a phone (390 px): no heavier than plain Pagefind on th
       expect(ours.searchBytesGzip, `ours:\n${list(ours.files)}\nplain:\n${list(plain.files)}`).toBeLessThanOrEqual(plain.pagefindBytesGzip);
     });
   }
+});
+
+describe('the date sort without Pagefind’s sort metadata', () => {
+  test('sorted by date, cases come newest first, from the build’s table fetched only then', async () => {
+    const data = JSON.parse(await readFile(path.join(site, 'data/cases.json'), 'utf8')) as { cases: { url: string; date: string }[] };
+    const dateOf = new Map(data.cases.map((c) => [c.url, /^\d{4}(-\d\d)?(-\d\d)?$/.test(c.date) ? c.date : '']));
+    const server = await serveStatic(site);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      const fetched: string[] = [];
+      page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+      await page.goto(`${server.url}/search/?q=${encodeURIComponent('协商')}`);
+      await page.locator('#search-status').filter({ hasText: /找到 \d+ 条结果/ }).waitFor();
+      expect(fetched).not.toContain('/pagefind/date-order.json');
+      await page.locator('select[name="sort"]').selectOption('date');
+      await page.waitForURL(/sort=date/);
+      await page.locator('#search-status').filter({ hasText: /找到 \d+ 条结果/ }).waitFor();
+      // The first ten: pages without a date (guides, methods) come after every dated case.
+      const links = await page.locator('#search-results > li h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      // Undated cases and the other pages (guides, methods) after every dated case.
+      const dates = links.map((l) => (dateOf.get(l) || '0000').padEnd(10, '-00'));
+      expect(dates.filter((d) => d !== '0000-00-00').length, links.join(' ')).toBeGreaterThanOrEqual(2);
+      expect(dates, links.join(' ')).toEqual([...dates].sort().reverse());
+      expect(fetched).toContain('/pagefind/date-order.json');
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
 });
