@@ -4,12 +4,12 @@
 // See docs/scale.md.
 
 /**
- * The volumes' base URLs from `YISHI_SEARCH_VOLUMES` (comma-separated, each a path such as
+ * The volumes' base URLs from `YISHI_SEARCH_VOLUMES` (scripts/lib/user-env.ts; comma-separated, each a path such as
  * `/2024/` on the same host or a full URL), each ending in `/`. Their `pagefind/` folders must
  * be reachable from the search page (same host, or CORS allowed).
  */
-export function searchVolumes(value = process.env.YISHI_SEARCH_VOLUMES ?? ''): string[] {
-  const volumes = value
+export function searchVolumes(value: string | undefined): string[] {
+  const volumes = (value ?? '')
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
