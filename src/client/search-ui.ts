@@ -80,7 +80,6 @@ function byDate<P extends { hit: { id: string } }>(dates: ReadonlyMap<string, st
   return [...pages].sort((a, b) => (date(a) === date(b) ? 0 : date(a) < date(b) ? 1 : -1));
 }
 
-
 export class SearchPage extends HTMLElement {
   #pagefind?: Promise<Pagefind>;
   #dateOrder?: Promise<Map<string, string>>;
@@ -148,8 +147,9 @@ export class SearchPage extends HTMLElement {
       const dates = new Map<string, string>();
       const volumes = [this.dataset.base ?? '/', ...(this.dataset.volumes?.split(' ').filter(Boolean) ?? [])];
       for (const volume of volumes) {
-        const response = await fetch(`${volume}pagefind/date-order.json`);
-        if (!response.ok) continue;
+        // A volume without its table keeps its pages in relevance order, after the dated ones.
+        const response = await fetch(`${volume}pagefind/date-order.json`).catch(() => undefined);
+        if (!response?.ok) continue;
         for (const [date, ids] of Object.entries((await response.json()) as Record<string, string[]>)) for (const id of ids) dates.set(id, date);
       }
       return dates;
