@@ -11,11 +11,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { TIMINGS_PREFIX, type BuildTimings } from './lib/build/timings.ts';
-import { writeBaseline } from './bench/baseline.ts';
+import { pagefindCommand, writeBaseline } from './bench/baseline.ts';
 import { writeCorpus } from './bench/corpus.ts';
 import { run, type Measured } from './bench/proc.ts';
-import { clock, formatTables, kb, mb, seconds, type BenchResults, type BuildRun, type SizeResult } from './bench/report.ts';
-import { measureFirstSearch, measureTopicPrecision, pageWeight, TOPIC_WORDS } from './bench/search.ts';
+import { clock, formatRatios, formatTables, kb, mb, seconds, type BenchResults, type BuildRun, type SizeResult } from './bench/report.ts';
+import { FIRST_SEARCH_QUERIES, measureFirstSearch, measurePlainPagefind, measureTopicPrecision, pageWeight, TOPIC_WORDS } from './bench/search.ts';
 
 const { values } = parseArgs({
   options: {
@@ -180,6 +180,17 @@ try {
         result[screen === 'phone' ? 'search' : 'searchDesktop'] = { ...rest, largest: files.slice(0, 12) };
         log(`    “停车” (${screen}): ${search.status} · ${search.requests} requests · Pagefind + scripts ${kb(search.searchBytes)} (gzip ${kb(search.searchBytesGzip)})`);
       }
+      const none = await step(`first search in Chromium (phone, “${FIRST_SEARCH_QUERIES.none}”, no case matches)`, () => measureFirstSearch(dist, FIRST_SEARCH_QUERIES.none, 'phone'));
+      {
+        const { files, ...rest } = none;
+        result.searchNone = { ...rest, largest: files.slice(0, 12) };
+      }
+      log(`    “${none.query}” (phone): ${none.status} · ${none.requests} requests · Pagefind + scripts ${kb(none.searchBytes)} (gzip ${kb(none.searchBytesGzip)})`);
+      for (const [which, query] of Object.entries(FIRST_SEARCH_QUERIES) as [keyof typeof FIRST_SEARCH_QUERIES, string][]) {
+        const plain = await step(`plain Pagefind's default API on our site (phone, “${query}”)`, () => measurePlainPagefind(dist, query, 'phone'));
+        (result.plainOnOurs ??= {})[which] = { ...plain, files: plain.files.slice(0, 12) };
+        log(`    plain Pagefind on our index, “${query}”: ${plain.results} results · ${plain.requests} requests · gzip ${kb(plain.pagefindBytesGzip)}`);
+      }
       const precision = await step('topic words in Chromium (first ten results)', () => measureTopicPrecision(dist, TOPIC_WORDS));
       result.topicPrecision = precision;
       const mean = precision.reduce((sum, p) => sum + p.precision, 0) / precision.length;
@@ -206,20 +217,36 @@ try {
     if (!values['skip-baseline']) {
       const baselineDir = path.join(dir, 'baseline');
       const { cli, args } = await writeBaseline(baselineDir, path.join(corpus.contentDir, 'cases'), path.join(project, 'node_modules'));
+      const pf = pagefindCommand(baselineDir, path.join(project, 'node_modules'));
+      /** The bare reference's build: Astro, then `pagefind --site dist`; time is the sum, memory the larger peak. */
+      const bare = async (label: string) => {
+        const astro = await step(label, () => run(node, [cli, ...args], { cwd: baselineDir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } }));
+        if (astro.code !== 0) failed('baseline build', astro);
+        const index = await step(`${label}: pagefind --site dist`, () => run(node, [pf.cli, ...pf.args], { cwd: baselineDir }));
+        if (index.code !== 0) failed('pagefind on the baseline', index);
+        return { ms: astro.ms + index.ms, astroMs: astro.ms, pagefindMs: index.ms, peakTreeRss: Math.max(astro.peakTreeRss, index.peakTreeRss), maxRss: Math.max(astro.maxRss ?? 0, index.maxRss ?? 0) || undefined, peakAstro: astro.peakTreeRss, peakPagefind: index.peakTreeRss };
+      };
       const before = os.loadavg()[0]!;
-      const base = await step('minimal Astro baseline build', () => run(node, [cli, ...args], { cwd: baselineDir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } }));
-      if (base.code !== 0) failed('baseline build', base);
+      const base = await bare('bare reference build (Astro + Pagefind)');
       const pages = (await dirSize(path.join(baselineDir, 'dist'))).html;
-      result.baseline = { ms: base.ms, peakTreeRss: base.peakTreeRss, maxRss: base.maxRss, pages, load: { before, after: os.loadavg()[0]! } };
-      const pairs = [{ ours: cold.ms, astro: cold.timings.astro ?? cold.ms, base: base.ms }];
+      result.baseline = { ...base, pages, load: { before, after: os.loadavg()[0]! } };
+      log(`    bare reference: Astro ${seconds(base.astroMs)} + Pagefind ${seconds(base.pagefindMs)} = ${seconds(base.ms)} · peak ${mb(base.peakTreeRss)} (Astro ${mb(base.peakAstro)}, Pagefind ${mb(base.peakPagefind)})`);
+      if (!values['skip-search']) {
+        for (const [which, query] of Object.entries(FIRST_SEARCH_QUERIES) as [keyof typeof FIRST_SEARCH_QUERIES, string][]) {
+          const plain = await step(`bare reference: first search with Pagefind's default API (phone, “${query}”)`, () => measurePlainPagefind(path.join(baselineDir, 'dist'), query, 'phone'));
+          (result.bareSearch ??= {})[which] = { ...plain, files: plain.files.slice(0, 12) };
+          log(`    bare reference, “${query}”: ${plain.results} results · ${plain.requests} requests · gzip ${kb(plain.pagefindBytesGzip)}`);
+        }
+      }
+      const pairs = [{ ours: cold.ms, astro: cold.timings.astro ?? cold.ms, base: base.ms, baseAstro: base.astroMs }];
       const repeat = Math.max(1, Number(values.repeat) || 1);
       for (let i = 2; i <= repeat; i++) {
         // Again, alternating: our build from a cold cache, then the baseline.
         const again = await step(`build again for the ratio (${i}/${repeat})`, () => build(root, corpus.contentDir, path.join(dir, 'dist-ratio'), path.join(dir, `cache-ratio-${i}`)));
         await rm(path.join(dir, 'dist-ratio'), { recursive: true, force: true });
-        const baseAgain = await step(`minimal Astro baseline build (${i}/${repeat})`, () => run(node, [cli, ...args], { cwd: baselineDir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } }));
-        if (baseAgain.code !== 0) failed('baseline build', baseAgain);
-        pairs.push({ ours: again.ms, astro: again.timings.astro ?? again.ms, base: baseAgain.ms });
+        await rm(path.join(baselineDir, 'dist'), { recursive: true, force: true });
+        const baseAgain = await bare(`bare reference build (${i}/${repeat})`);
+        pairs.push({ ours: again.ms, astro: again.timings.astro ?? again.ms, base: baseAgain.ms, baseAstro: baseAgain.astroMs });
         log(`    pair ${i}: ours ${seconds(again.ms)} · baseline ${seconds(baseAgain.ms)} = ${(again.ms / baseAgain.ms).toFixed(2)}×`);
       }
       const median = (values: number[]) => {
@@ -229,8 +256,8 @@ try {
       };
       result.ratios = pairs.map((p) => p.ours / p.base);
       result.ratio = median(result.ratios);
-      result.astroRatio = median(pairs.map((p) => p.astro / p.base));
-      log(`    baseline ${seconds(base.ms)} for ${pages} pages · ours ${seconds(cold.ms)} = ${result.ratio.toFixed(2)}× (Astro part alone ${result.astroRatio.toFixed(2)}×)${pairs.length > 1 ? `, median of ${pairs.length} pairs: ${result.ratios.map((r) => r.toFixed(2)).join(', ')}` : ''}`);
+      result.astroRatio = median(pairs.map((p) => p.astro / p.baseAstro));
+      log(`    bare reference ${seconds(base.ms)} for ${pages} pages · ours ${seconds(cold.ms)} = ${result.ratio.toFixed(2)}× (Astro part ÷ bare Astro part ${result.astroRatio.toFixed(2)}×)${pairs.length > 1 ? `, median of ${pairs.length} pairs: ${result.ratios.map((r) => r.toFixed(2)).join(', ')}` : ''}`);
       if (!keep) await rm(baselineDir, { recursive: true, force: true });
     }
 
@@ -240,7 +267,7 @@ try {
   }
   results.finishedAt = new Date().toISOString();
   await writeFile(outFile, `${JSON.stringify(results, null, 2)}\n`);
-  log(`\n${formatTables(results)}\n`);
+  log(`\n${formatRatios(results)}\n\n${formatTables(results)}\n`);
   log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} · total ${elapsed()}`);
   log(`results: ${outFile}`);
   if (keep) log(`work folder kept: ${work}`);

@@ -1,6 +1,7 @@
-// The minimal Astro baseline: a bare project with the same astro and @astrojs/mdx (the project's
-// node_modules, symlinked) and one page per case rendering its MDX body. No validation, no
-// Pagefind, no layout, no similar cases: what any Astro site of this size costs.
+// The bare reference: a minimal Astro project with the same astro and @astrojs/mdx (the project's
+// node_modules, symlinked), one page per case rendering its MDX body, then `pagefind --site dist`
+// with the project's own Pagefind (same version, its default settings). No validation, no layout,
+// no similar cases, no search copy: what any Astro site of this size with a Pagefind search costs.
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -45,6 +46,11 @@ const { Content } = await render(entry);
 </html>
 `,
 });
+
+/** The Pagefind CLI of the project's node_modules, as `npx pagefind --site dist` runs it. */
+export function pagefindCommand(dir: string, nodeModules: string): { cli: string; args: string[] } {
+  return { cli: path.join(nodeModules, 'pagefind/lib/runner/bin.cjs'), args: ['--site', path.join(dir, 'dist'), '--silent'] };
+}
 
 /** Writes the baseline project into `dir` for the cases in `casesDir`; returns the astro CLI arguments. */
 export async function writeBaseline(dir: string, casesDir: string, nodeModules: string): Promise<{ cli: string; args: string[] }> {

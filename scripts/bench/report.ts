@@ -1,5 +1,5 @@
 // Formatting of benchmark results: sizes, durations and the tables `npm run bench` prints.
-import type { SearchDownload, PageWeight, TopicPrecision } from './search.ts';
+import type { SearchDownload, PageWeight, PlainDownload, TopicPrecision } from './search.ts';
 import type { BuildTimings } from '../lib/build/timings.ts';
 
 export interface BuildRun {
@@ -26,18 +26,25 @@ export interface SizeResult {
   output: { bytes: number; files: number; htmlPages: number; pagefindBytes: number; pagefindIndexBytes: number; pagefindFiles: number };
   /** A first search on a phone: the filters folded, as on most readers' screens. */
   search?: Omit<SearchDownload, 'files'> & { largest: SearchDownload['files'] };
+  /** A first search on a phone for a query that matches no case. */
+  searchNone?: Omit<SearchDownload, 'files'> & { largest: SearchDownload['files'] };
+  /** Plain Pagefind's default API on our own built site (phone), per query. */
+  plainOnOurs?: Partial<Record<'match' | 'none', PlainDownload>>;
+  /** Plain Pagefind's default API on the bare reference (phone), per query: what our first search is compared with. */
+  bareSearch?: Partial<Record<'match' | 'none', PlainDownload>>;
   /** The same on a desktop, where the filters and their counts show beside the results. */
   searchDesktop?: Omit<SearchDownload, 'files'> & { largest: SearchDownload['files'] };
   /** Each topic's word searched: how many of the first ten results are cases of that topic. */
   topicPrecision?: TopicPrecision[];
   casePage?: PageWeight;
   rebuild?: BuildRun & { changed: string };
-  baseline?: { ms: number; peakTreeRss: number; maxRss: number | undefined; pages: number; load: { before: number; after: number } };
-  /** Our full build ÷ the baseline (the median when --repeat gave several pairs). */
+  /** The bare reference (one Astro page per case, then `pagefind --site dist`): ms is Astro + Pagefind. */
+  baseline?: { ms: number; astroMs?: number; pagefindMs?: number; peakTreeRss: number; maxRss: number | undefined; peakAstro?: number; peakPagefind?: number; pages: number; load: { before: number; after: number } };
+  /** Our full build ÷ the bare reference's (the median when --repeat gave several pairs). */
   ratio?: number;
   /** Each pair's ratio, with --repeat. */
   ratios?: number[];
-  /** Only Astro's part of our build (no check, no Pagefind) ÷ the baseline. */
+  /** Only Astro's part of our build (no check, no Pagefind) ÷ the bare reference's Astro part. */
   astroRatio?: number;
 }
 
@@ -67,6 +74,33 @@ function width(text: string): number {
   let w = 0;
   for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
   return w;
+}
+
+const times = (ratio: number | undefined) => (ratio === undefined || !Number.isFinite(ratio) ? '—' : `${ratio.toFixed(2)}×`);
+
+/** The leading table: each of our figures as a ratio to the bare reference's (Astro pages + `pagefind --site dist`). */
+export function formatRatios(results: BenchResults): string {
+  return table(
+    ['cases', 'build ÷ bare (pairs)', 'ours / bare', 'peak memory ÷ bare', 'ours / bare', 'first search “match” ÷ bare (phone, gzip)', 'ours / bare', 'first search “none” ÷ bare', 'ours / bare', 'load'],
+    results.sizes.map((r) => {
+      const peak = Math.max(r.build.peakTreeRss, r.build.maxRss ?? 0);
+      const basePeak = r.baseline ? Math.max(r.baseline.peakTreeRss, r.baseline.maxRss ?? 0) : undefined;
+      const match = r.bareSearch?.match?.pagefindBytesGzip;
+      const none = r.bareSearch?.none?.pagefindBytesGzip;
+      return [
+        r.cases.toLocaleString('en'),
+        r.ratio ? `${times(r.ratio)}${r.ratios && r.ratios.length > 1 ? ` (${r.ratios.map((x) => x.toFixed(2)).join(', ')})` : ''}` : '—',
+        r.baseline ? `${seconds(r.build.ms)} / ${seconds(r.baseline.ms)}` : '—',
+        basePeak ? times(peak / basePeak) : '—',
+        basePeak ? `${mb(peak)} / ${mb(basePeak)}` : '—',
+        r.search && match ? times(r.search.searchBytesGzip / match) : '—',
+        r.search && match ? `${kb(r.search.searchBytesGzip)} / ${kb(match)}` : '—',
+        r.searchNone && none ? times(r.searchNone.searchBytesGzip / none) : '—',
+        r.searchNone && none ? `${kb(r.searchNone.searchBytesGzip)} / ${kb(none)}` : '—',
+        `${r.build.load.before.toFixed(1)}→${r.build.load.after.toFixed(1)}${r.baseline ? `, bare ${r.baseline.load.before.toFixed(1)}→${r.baseline.load.after.toFixed(1)}` : ''}`,
+      ];
+    }),
+  );
 }
 
 /** The two tables of the report, as Markdown. */

@@ -55,7 +55,7 @@ export async function measureFirstSearch(site: string, query = '停车', screen:
     await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
     const status = page.locator('#search-status');
     await status.filter({ hasNotText: '正在搜索' }).filter({ hasText: /\S/ }).waitFor({ timeout: 120_000 });
-    await page.locator('#search-results > li').first().waitFor({ timeout: 60_000 }).catch(() => undefined);
+    // The status is announced once the first results (or the nothing-relevant note) are on the page.
     await page.waitForLoadState('networkidle');
     await Promise.all(pending);
     const text = (await status.textContent()) ?? '';
@@ -82,6 +82,79 @@ export async function measureFirstSearch(site: string, query = '停车', screen:
     await server.close();
   }
 }
+
+/** The reference page for plain Pagefind: its default JS API, as its documentation shows it. */
+export const PLAIN_PAGE = '/__plain-pagefind__.html';
+
+/** A page on the site that searches with Pagefind's default API and loads the first ten results' data. */
+export function plainPagefindHtml(base = '/'): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>plain Pagefind</title></head><body><p id="status">…</p>
+<script type="module">
+const q = new URLSearchParams(location.search).get('q');
+const pagefind = await import('${base}pagefind/pagefind.js');
+const search = await pagefind.search(q);
+const data = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+document.querySelector('#status').textContent = 'done ' + search.results.length + ' ' + data.map((d) => d.url).join(' ');
+</script></body></html>`;
+}
+
+/** What a page's first search with plain Pagefind downloads, on the same site: Pagefind's files, gzipped as a static host would send them. */
+export interface PlainDownload {
+  query: string;
+  results: number;
+  requests: number;
+  pagefindBytes: number;
+  pagefindBytesGzip: number;
+  files: { path: string; bytes: number; gzip: number }[];
+}
+
+/**
+ * Pagefind's default API (`pagefind.search(q)`, then the first ten results' `data()`) on a built
+ * site, in a fresh Chromium with the given screen: the bare reference's first search. The page is
+ * served beside the site (a route), so the site's folder is not written.
+ */
+export async function measurePlainPagefind(site: string, query: string, screen: keyof typeof SEARCH_SCREENS = 'phone'): Promise<PlainDownload> {
+  const server = await serveStatic(site);
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ viewport: SEARCH_SCREENS[screen] });
+    await context.route(`**${PLAIN_PAGE}*`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: plainPagefindHtml() }));
+    const page = await context.newPage();
+    const files: PlainDownload['files'] = [];
+    const pending: Promise<void>[] = [];
+    page.on('response', (response) => {
+      pending.push((async () => {
+        const body = await response.body().catch(() => undefined);
+        if (!body) return;
+        const url = new URL(response.url());
+        files.push({ path: url.pathname + url.search, bytes: body.length, gzip: gz(body) });
+      })());
+    });
+    await page.goto(`${server.url}${PLAIN_PAGE}?q=${encodeURIComponent(query)}`);
+    const status = page.locator('#status');
+    await status.filter({ hasText: /^done/ }).waitFor({ timeout: 120_000 });
+    await page.waitForLoadState('networkidle');
+    await Promise.all(pending);
+    const text = (await status.textContent()) ?? '';
+    await context.close();
+    const pagefind = files.filter((f) => f.path.startsWith('/pagefind/'));
+    files.sort((a, b) => b.bytes - a.bytes);
+    return {
+      query,
+      results: Number(/^done (\d+)/.exec(text)?.[1] ?? 0),
+      requests: pagefind.length,
+      pagefindBytes: pagefind.reduce((t, f) => t + f.bytes, 0),
+      pagefindBytesGzip: pagefind.reduce((t, f) => t + f.gzip, 0),
+      files,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** A query that matches many cases, and one that matches none, for the first-search comparisons. */
+export const FIRST_SEARCH_QUERIES = { match: '停车', none: '量子计算机' } as const;
 
 export interface PageWeight {
   page: string;

@@ -10,6 +10,8 @@ export const USER_ENV = {
   site: 'YISHI_SITE',
   /** Above this many cases the print edition puts its cases in volumes (0: always). */
   printSplit: 'YISHI_PRINT_SPLIT',
+  /** Other volumes whose search indexes the search page merges (docs/scale.md), e.g. `/2024/,/2025/`. */
+  searchVolumes: 'YISHI_SEARCH_VOLUMES',
 } as const;
 
 export type Env = Record<string, string | undefined>;

@@ -1,6 +1,8 @@
 // The search page's behaviour in the browser: the handbook's search (src/search/engine.ts) over
 // Pagefind's JS API, driven by the URL.
-import { t } from '../i18n/index.ts';
+import { el } from './search-dom.ts';
+import { showNothingRelevant } from './search-nothing.ts';
+import { t } from './search-strings.ts';
 import { searchHandbook, type RankedPage, type SearchOutcome } from '../search/engine.ts';
 import { buildExcerpt, subResults, type ExcerptPart } from '../search/excerpt.ts';
 import { joinWords, segmentWords } from '../search/segment.ts';
@@ -28,15 +30,21 @@ interface PagefindResponse {
 }
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
+  mergeIndex(url: string, o?: Record<string, unknown>): Promise<void>;
   search(q: string | null, o?: Record<string, unknown>): Promise<PagefindResponse>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 const PAGE_SIZE = 10;
 
-/** Pagefind's options for a state: its filters (less one facet's, for that facet's counts) and sort. */
+/**
+ * Pagefind's options for a state: its filters (less one facet's, for that facet's counts). The
+ * date sort is not Pagefind's (its sort values would be in the metadata every first search
+ * loads) but the build's table of pages newest first, fetched when a reader sorts by date
+ * (scripts/lib/build/date-order.ts).
+ */
 function searchOptions(state: SearchState, except?: string) {
-  return { filters: pagefindFilters(state, except), ...(state.sort ? { sort: { date: 'desc' } } : {}) };
+  return { filters: pagefindFilters(state, except) };
 }
 
 /** An excerpt as text nodes, with the matches in <mark>: never parsed as HTML. */
@@ -67,22 +75,15 @@ function primaryTerms(outcome: SearchOutcome<PagefindData>): string | null {
   return best ?? (outcome.pages.length ? outcome.query : null);
 }
 
-/** The pages in the index's date order (newest first), which a filters-only search gives. */
-async function byDate(pagefind: Pagefind, pages: readonly RankedPage<PagefindData>[], options: Record<string, unknown>): Promise<ResultPage[]> {
-  const order = new Map((await pagefind.search(null, options)).results.map((r, i) => [r.id, i]));
-  return [...pages].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
-}
-
-/** A new element with properties (className, href, checked …) and children. */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  Object.assign(node, props);
-  node.append(...children);
-  return node;
+/** Pages newest first, by the build's dates (page id → sortable date); a stable sort keeps ties in their order. */
+function byDate<P extends { hit: { id: string } }>(dates: ReadonlyMap<string, string>, pages: readonly P[]): P[] {
+  const date = (page: P) => dates.get(page.hit.id) ?? '';
+  return [...pages].sort((a, b) => (date(a) === date(b) ? 0 : date(a) < date(b) ? 1 : -1));
 }
 
 export class SearchPage extends HTMLElement {
   #pagefind?: Promise<Pagefind>;
+  #dateOrder?: Promise<Map<string, string>>;
   #facets!: SearchFacetInfo[];
   #engine!: SearchEngineData;
   #thesaurus!: Thesaurus;
@@ -136,9 +137,27 @@ export class SearchPage extends HTMLElement {
       // The build id as Pagefind's cache tag: its entry file is fetched once per build, and kept
       // for searching offline (src/client/sw.ts) until a new build replaces it.
       await pagefind.options({ noWorker: true, metaCacheTag: pageBuild() || undefined });
+      // Other volumes of the handbook, each with its own index (docs/scale.md).
+      for (const volume of this.dataset.volumes?.split(' ').filter(Boolean) ?? []) await pagefind.mergeIndex(`${volume}pagefind/`);
       return pagefind;
     })();
     return this.#pagefind;
+  }
+
+  /** The build's date order (scripts/lib/build/date-order.ts), fetched the first time a reader sorts by date. */
+  #loadDateOrder(): Promise<Map<string, string>> {
+    this.#dateOrder ??= (async () => {
+      const dates = new Map<string, string>();
+      const volumes = [this.dataset.base ?? '/', ...(this.dataset.volumes?.split(' ').filter(Boolean) ?? [])];
+      for (const volume of volumes) {
+        // A volume without its table keeps its pages in relevance order, after the dated ones.
+        const response = await fetch(`${volume}pagefind/date-order.json`).catch(() => undefined);
+        if (!response?.ok) continue;
+        for (const [date, ids] of Object.entries((await response.json()) as Record<string, string[]>)) for (const id of ids) dates.set(id, date);
+      }
+      return dates;
+    })();
+    return this.#dateOrder;
   }
 
   async #update() {
@@ -174,13 +193,14 @@ export class SearchPage extends HTMLElement {
           { thesaurus: this.#thesaurus, pageCount: this.#engine.pageCount },
         );
         query = primaryTerms(outcome);
-        results = state.sort ? await byDate(pagefind, outcome.pages, options()) : outcome.pages;
+        results = state.sort ? byDate(await this.#loadDateOrder(), outcome.pages) : outcome.pages;
         const notes: string[] = [];
         if (outcome.converted) notes.push(t('search.converted', { query: outcome.query }));
         for (const { word, used } of outcome.synonyms) notes.push(t('search.synonym', { word, used: used.join('”“') }));
         note.textContent = notes.join('');
       } else if (hasFilters) {
         results = (await pagefind.search(null, options())).results.map((hit) => ({ hit, locations: [] }));
+        if (state.sort) results = byDate(await this.#loadDateOrder(), results);
       }
     } catch {
       // Offline, a part of the index this search needs was never fetched.
@@ -218,31 +238,11 @@ export class SearchPage extends HTMLElement {
    * invitation to add a case.
    */
   async #showNothingRelevant(outcome: SearchOutcome<PagefindData>) {
-    const empty = this.querySelector('#search-empty') as HTMLElement;
-    const labels = this.#facets.find((f) => f.name === 'topics')?.values ?? {};
-    // The topics the thesaurus gives the question's words; failing those, the topics of the pages
-    // that share a word with it.
-    const topics = [...outcome.topics];
-    if (topics.length === 0) {
-      for (const page of outcome.nearby.slice(0, 3)) {
-        for (const topic of (await page.hit.data().catch(() => undefined))?.filters.topics ?? []) if (!topics.includes(topic)) topics.push(topic);
-      }
-    }
-    const base = this.dataset.base ?? '/';
-    const link = (path: string, text: string) => el('a', { href: `${base}${path.replace(/^\//, '')}` }, text);
-    const known = topics.filter((topic) => topic in labels).slice(0, 3);
-    if (known.length) {
-      empty.append(el('p', {}, t('search.nothingTopics')), el('ul', {}, ...known.map((topic) => el('li', {}, link(`/browse/topics/${topic}/`, labels[topic]!)))));
-    } else {
-      empty.append(el('p', {}, t('search.nothingBrowse'), link('/browse/', t('browse.title'))));
-    }
-    const command = t('search.inviteCommand', { title: outcome.query.replaceAll('"', '') });
-    const [before, after] = t('search.invite', { command: '\u0000' }).split('\u0000');
-    const invite = el('p', {}, before ?? '', el('code', {}, command), after ?? '');
-    if (this.#engine.writingGuide) invite.append('《', link(this.#engine.writingGuide, t('search.inviteGuide')), '》。');
-    else invite.append(t('search.inviteGuide'), '。');
-    empty.append(invite);
-    empty.hidden = false;
+    await showNothingRelevant(this.querySelector('#search-empty') as HTMLElement, outcome, {
+      labels: this.#facets.find((f) => f.name === 'topics')?.values ?? {},
+      base: this.dataset.base ?? '/',
+      writingGuide: this.#engine.writingGuide,
+    });
   }
 
   /**
@@ -275,7 +275,7 @@ export class SearchPage extends HTMLElement {
       counts[facet] = source?.filters[facet] ?? allValues[facet] ?? {};
     }
     if (run !== this.#run) return;
-    this.#renderFacets(state, counts, allValues);
+    await this.#renderFacets(state, counts, allValues);
   }
 
   async #showMore() {
@@ -319,25 +319,9 @@ export class SearchPage extends HTMLElement {
     return this.#facets.map((f) => f.name);
   }
 
-  #renderFacets(state: SearchState, counts: Record<string, Record<string, number>>, allValues: Record<string, Record<string, number>>) {
-    const container = this.querySelector('#search-facets')!;
-    const groups = this.#facets.map(({ name: facet, label: legend, values: labels }) => {
-      const known = new Set(Object.keys(allValues[facet] ?? {}));
-      const selected = state.filters[facet] ?? [];
-      // In the build's order (a taxonomy's own, years newest first, 不详 last), then any value only the URL names.
-      const values = [...new Set([...Object.keys(labels).filter((v) => known.has(v)), ...known, ...selected])];
-      if (values.length === 0) return undefined;
-      const fieldset = el('fieldset', {}, el('legend', {}, legend));
-      for (const value of values) {
-        const count = counts[facet]?.[value] ?? 0;
-        const box = el('input', { type: 'checkbox', name: facet, value, checked: selected.includes(value) });
-        box.addEventListener('change', () => this.#go(toggleFilter(this.#state(), facet, value, box.checked)));
-        const label = el('label', { className: count === 0 && !box.checked ? 'empty' : '' }, box, ` ${labels[value] ?? value} `, el('span', { className: 'count' }, `(${count})`));
-        fieldset.append(label);
-      }
-      return fieldset;
-    });
-    container.replaceChildren(...groups.filter((g): g is HTMLFieldSetElement => g !== undefined));
-    (this.querySelector('#search-clear') as HTMLButtonElement).hidden = Object.keys(state.filters).length === 0;
+  async #renderFacets(state: SearchState, counts: Record<string, Record<string, number>>, allValues: Record<string, Record<string, number>>) {
+    // Loaded with the filters panel, never for a phone's first search.
+    const { renderFacets } = await import('./search-facets-panel.ts');
+    renderFacets(this, this.#facets, state, counts, allValues, (facet, value, on) => this.#go(toggleFilter(this.#state(), facet, value, on)));
   }
 }

@@ -104,8 +104,12 @@ function partsOf(word: string): string[] {
   const parts = new Set<string>();
   const segments = segmentWords(word).split(' ');
   if (segments.length > 1) for (const s of segments) if ([...s].length >= 2) parts.add(s);
-  parts.add(chars.slice(0, 2).join(''));
-  parts.add(chars.slice(-2).join(''));
+  // The segmenter's words when it found two or more (量子计算机 → 量子, 计算机); otherwise the
+  // first and last two characters. Each part is one more index chunk for the reader to fetch.
+  if (parts.size < 2) {
+    parts.add(chars.slice(0, 2).join(''));
+    parts.add(chars.slice(-2).join(''));
+  }
   parts.delete(word);
   return [...parts].filter((p) => analyzeQuery(p).every((t) => t.kind === 'content'));
 }

@@ -12,6 +12,8 @@ export interface HandbookRuntime {
   contentDir: string;
   /** Above this many cases the print edition puts its cases in volumes of a year each. */
   printSplit: number;
+  /** Other volumes' base URLs whose search indexes the search page merges (YISHI_SEARCH_VOLUMES, docs/scale.md). */
+  searchVolumes: string[];
   /** The handbook's version (handbook.config.ts, else package.json). */
   version: string;
   /** When the content last changed, YYYY-MM-DD (scripts/lib/build/build-info.ts); '' when unknown. */

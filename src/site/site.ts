@@ -7,6 +7,9 @@ export const site = runtime.site;
 /** Above this many cases the print edition puts its cases in volumes of a year each. */
 export const printSplit = runtime.printSplit;
 
+/** Other volumes whose search indexes the search page merges (docs/scale.md). */
+export const searchVolumes: readonly string[] = runtime.searchVolumes ?? [];
+
 /** The handbook's version and the date its content last changed (scripts/lib/build/build-info.ts). */
 export const buildInfo = { version: runtime.version, dataDate: runtime.dataDate };
 

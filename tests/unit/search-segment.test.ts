@@ -30,7 +30,7 @@ describe('searchCopy: what Pagefind reads of a page', () => {
     expect(searchCopy(page('<main id="main">正文</main>'))).toBeUndefined();
   });
 
-  test('keeps the searchable part with its filters, meta and sort, its text split into words', () => {
+  test('keeps the searchable part with its filters and meta (the date sort as meta: date-order.ts), its text split into words', () => {
     const copy = searchCopy(
       page(
         '<main id="main" class="page" data-pagefind-body><h1 id="t">小区停车位不够</h1><p class="lead" data-pagefind-meta="summary">居民&amp;物业<a href="/x/">协商议事</a>会议</p>' +
@@ -45,7 +45,8 @@ describe('searchCopy: what Pagefind reads of a page', () => {
     expect(copy).toContain('<h1 id="t"> 小区 停车位 不够 </h1>');
     // Entities stay entities; a tag between two words never glues them.
     expect(copy).toContain('> 居民 &amp; 物业 <a href="/x/"> 协商 议事 </a> 会议 </p>');
-    expect(copy).toContain('data-pagefind-sort="date:2020-05-00"');
+    expect(copy).toContain('data-pagefind-meta="date:2020-05-00"');
+    expect(copy).not.toContain('data-pagefind-sort');
     expect(copy).toContain('<span data-pagefind-filter="topics:traffic"></span>');
     expect(copy).toContain('data-pagefind-meta="region:浙江省 · 湖州市"');
     expect(copy).toContain('<section data-pagefind-ignore>');

@@ -4,6 +4,7 @@ import type { AstroUserConfig } from 'astro';
 import path from 'node:path';
 import { baseLinks } from '../../../src/site/base-links.ts';
 import { PRINT_SPLIT_DEFAULT } from '../../../src/site/print.ts';
+import { searchVolumes } from '../../../src/site/search-volumes.ts';
 import { termLinks, termNames } from '../../../src/site/term-links.ts';
 import { readEntries } from '../check/entries.ts';
 import { loadSiteConfig } from '../site-config.ts';
@@ -42,7 +43,7 @@ export async function handbookConfig(options: HandbookOptions): Promise<AstroUse
   const contentDir = path.resolve(root, options.contentDir ?? 'content');
   // handbook.config.ts, validated: a broken config stops here with every problem listed.
   const site = loadSiteConfig({ root, env });
-  const runtime = { site, contentDir, printSplit: printSplitFrom(env[USER_ENV.printSplit]), ...buildInfo(root, contentDir, site.version) };
+  const runtime = { site, contentDir, printSplit: printSplitFrom(env[USER_ENV.printSplit]), searchVolumes: searchVolumes(env[USER_ENV.searchVolumes]), ...buildInfo(root, contentDir, site.version) };
   // The dev server keeps its store in .astro/, builds in the cache folder.
   dropStaleContentStore(root, [options.cacheDir ?? path.join(root, 'node_modules/.astro'), path.join(root, '.astro')]);
   const terms = termNames(await readEntries(contentDir, ['terms']));

@@ -1,6 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import * as pagefind from 'pagefind';
 import { SEGMENTED_LANGUAGE } from '../../../src/search/segment.ts';
+import { writeDateOrder } from './date-order.ts';
 import { writeSearchCopy } from './search-copy.ts';
 
 /**
@@ -33,6 +34,7 @@ export async function writeSearchIndex(siteDir: string): Promise<{ pageCount: nu
     }
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     if (written.errors.length) throw new Error(`Pagefind 写入失败：${written.errors.join('; ')}`);
+    await writeDateOrder(`${siteDir}/pagefind`);
     const entry = JSON.parse(await readFile(`${siteDir}/pagefind/pagefind-entry.json`, 'utf8')) as { languages: Record<string, { page_count: number }> };
     return { pageCount: Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0) };
   } finally {

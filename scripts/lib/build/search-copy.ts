@@ -49,7 +49,9 @@ export function searchCopy(html: string): string | undefined {
     .replace(HEADING_OPEN, `${BLOCK_END}$&`)
     .replace(HEADING_CLOSE, `$&${HEADING_END}`)
     .replace(BLOCK_CLOSE, `$&${BLOCK_END}`)
-    .replace(TERM_CLOSE, '$&：')}</main>`;
+    .replace(TERM_CLOSE, '$&：')
+    // The date goes to the page's meta, not to Pagefind's sort: see date-order.ts.
+    .replaceAll('data-pagefind-sort="date:', 'data-pagefind-meta="date:')}</main>`;
   const words = main.replace(/>([^<]+)</g, (whole, text: string) => (text.trim() ? `> ${escape(segmentWords(decode(text)))} <` : whole));
   return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${words}</body></html>\n`;
 }
