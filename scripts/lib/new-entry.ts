@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, unlink, writeFile } from 'node:fs/promises';
+import { readEntries } from './check/entries.ts';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { ID_PATTERN } from '../../src/schemas/common.ts';
@@ -60,21 +61,18 @@ async function walk(dir: string): Promise<string[]> {
   return files.sort();
 }
 
-/** Ids and aliases already taken in a collection, read from the files themselves. */
+/** Ids and aliases already taken in a collection: ids from the file names, aliases as the check reads them. */
 async function existing(contentDir: string, collection: CollectionName): Promise<Existing> {
   const pattern = EXTENSIONS[collectionDefs[collection].format];
   const ids = new Map<string, string>();
-  const aliases = new Map<string, string>();
   for (const file of await walk(path.join(contentDir, collection))) {
     const name = path.basename(file);
-    if (!pattern.test(name)) continue;
-    ids.set(name.replace(pattern, '').replace(/^_/, ''), file);
-    const text = await readFile(file, 'utf8').catch(() => '');
-    // `aliases: [a, b]` or a block list under `aliases:`; good enough to warn before writing.
-    const inline = /^aliases:\s*\[([^\]\n]*)\]/m.exec(text);
-    const block = /^aliases:\s*\n((?:\s+-\s*.+\n?)+)/m.exec(text);
-    const listed = inline ? inline[1]!.split(',') : block ? block[1]!.split('\n').map((l) => l.replace(/^\s*-\s*/, '')) : [];
-    for (const alias of listed.map((a) => a.trim().replace(/^['"]|['"]$/g, '')).filter(Boolean)) aliases.set(alias, file);
+    if (pattern.test(name)) ids.set(name.replace(pattern, '').replace(/^_/, ''), file);
+  }
+  const aliases = new Map<string, string>();
+  for (const entry of await readEntries(contentDir, [collection], { drafts: true })) {
+    const listed = (entry.data as { aliases?: readonly string[] }).aliases ?? [];
+    for (const alias of listed) aliases.set(alias, path.join(contentDir, entry.file));
   }
   return { ids, aliases };
 }
@@ -87,23 +85,14 @@ async function sourceIds(contentDir: string): Promise<string[]> {
 
 /** Ids of published cases of kind practice: what `partOf` and `origin` point at. */
 async function practiceIds(contentDir: string): Promise<string[]> {
-  const practices: string[] = [];
-  for (const file of await walk(path.join(contentDir, 'cases'))) {
-    const name = path.basename(file);
-    if (!/\.mdx$/.test(name) || name.startsWith('_')) continue;
-    if (/^kind:\s*['"]?(practice|实践)['"]?\s*(#.*)?$/m.test(await readFile(file, 'utf8').catch(() => ''))) practices.push(name.slice(0, -4));
-  }
-  return practices.sort();
+  const cases = await readEntries(contentDir, ['cases']);
+  return cases.filter((c) => c.data.kind === 'practice').map((c) => c.id).sort();
 }
 
-/** The largest `order:` among the guides, so a new chapter goes last. */
+/** The largest `order` among the guides, so a new chapter goes last. */
 async function lastGuideOrder(contentDir: string): Promise<number> {
-  let last = 0;
-  for (const file of await walk(path.join(contentDir, 'guides'))) {
-    const match = /^order:\s*(\d+)/m.exec(await readFile(file, 'utf8').catch(() => ''));
-    if (match) last = Math.max(last, Number(match[1]));
-  }
-  return last;
+  const guides = await readEntries(contentDir, ['guides'], { drafts: true });
+  return Math.max(0, ...guides.map((g) => g.data.order));
 }
 
 /** A YAML scalar, quoted only when it has to be. */
