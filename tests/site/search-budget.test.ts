@@ -23,7 +23,7 @@ describe('first search on a phone (390 px): no heavier than plain Pagefind on th
   afterAll(() => {
     // For the record in the test output: the figures the assertions compared.
     for (const [which, { ours, plain }] of Object.entries(measured)) {
-      console.log(`first search “${ours.query}” (${which}): ours ${ours.searchBytesGzip} B gzip in ${ours.requests} requests, plain Pagefind ${plain.pagefindBytesGzip} B in ${plain.requests}`);
+      console.log(`first search “${ours.query}” (${which}): ours ${ours.searchBytesGzip} B gzip in ${ours.requests} requests (with the site-wide offline script), plain Pagefind ${plain.pagefindBytesGzip} B in ${plain.requests}`);
     }
   });
 
@@ -40,7 +40,12 @@ describe('first search on a phone (390 px): no heavier than plain Pagefind on th
       }
       // The page's first search loads no filter file (filters folded on a phone) and no worker.
       expect(ours.files.filter((f) => f.path.includes('.pf_filter') || f.path.includes('worker')).map((f) => f.path)).toEqual([]);
-      expect(ours.searchBytesGzip, `ours:\n${list(ours.files)}\nplain:\n${list(plain.files)}`).toBeLessThanOrEqual(plain.pagefindBytesGzip);
+      // Every page of the handbook carries the small script of offline reading (issue 18): it is
+      // the page's cost, not the search's, and is held to a budget of its own. The search itself
+      // (the page, its script and what Pagefind fetches) is held to plain Pagefind's.
+      const siteWide = ours.files.filter((f) => /\/_astro\/(offline|OfflineNotice)[.\w-]*\.js$/.test(f.path)).reduce((sum, f) => sum + f.gzip, 0);
+      expect(siteWide).toBeLessThanOrEqual(1_500);
+      expect(ours.searchBytesGzip - siteWide, `ours:\n${list(ours.files)}\nplain:\n${list(plain.files)}`).toBeLessThanOrEqual(plain.pagefindBytesGzip);
     });
   }
 });
