@@ -1,6 +1,6 @@
 // The offline page (src/pages/offline.astro), shown by the service worker for an address not
 // saved on this device: which address that was, and the pages that are saved.
-import { BUILD_META, OFFLINE_PAGE } from '../site/offline.ts';
+import { BUILD_META, OFFLINE_PAGE } from './offline-names.ts';
 import { fill, offlineCaches } from './offline.ts';
 
 /** At most this many saved pages are listed (a whole handbook has thousands: the home page leads to them). */

@@ -2,7 +2,7 @@
 // index into the service worker's cache, its size shown before it starts (offline.json, written
 // by scripts/lib/build/offline.ts) and its progress while it runs. The worker checks that every
 // file belongs to this page's build; a rebuild on the way stops the download.
-import { FILES_FILE, SAVE_HEADER, SUMMARY_FILE, type OfflineState } from '../site/offline.ts';
+import { FILES_FILE, SAVE_HEADER, SUMMARY_FILE, type OfflineState } from './offline-names.ts';
 import { fill, formatDate, formatSize, offlineState, pageBuild } from './offline.ts';
 
 type Texts = Record<'size' | 'sizeUnknown' | 'progress' | 'saved' | 'interrupted' | 'updated' | 'noSpace' | 'unsupported', string>;

@@ -1,7 +1,7 @@
 // Reading offline, on every page: registers the service worker (src/client/sw.ts) and shows the
 // "离线阅读" notice when the page comes from the copy kept on this device or the network is gone.
 // The helpers are shared with the home page's save button, the offline page and the search page.
-import { BUILD_META, BUILD_PLACEHOLDER, cachePrefix, SAVE_HEADER, STATE_KEY, SW_FILE, type OfflineState } from '../site/offline.ts';
+import { BUILD_META, BUILD_PLACEHOLDER, cachePrefix, SAVE_HEADER, STATE_KEY, SW_FILE, type OfflineState } from './offline-names.ts';
 
 const buildMeta = () => document.querySelector<HTMLMetaElement>(`meta[name="${BUILD_META}"]`);
 

@@ -11,7 +11,7 @@ import { writeOfflineFiles } from '../../scripts/lib/build/offline.ts';
 import { accentHex, iconPng, iconSvg } from '../../src/site/app-icon.ts';
 import { cssToRgb } from '../../src/site/colour.ts';
 import { encodePng } from '../../src/site/png.ts';
-import { BUILD_PLACEHOLDER } from '../../src/site/offline.ts';
+import { BUILD_PLACEHOLDER } from '../../src/client/offline-names.ts';
 
 const page = (title: string, marker = true) =>
   `<!DOCTYPE html><html><head><meta charset="utf-8">${marker ? `<meta name="yishi-build" content="${BUILD_PLACEHOLDER}">` : ''}<title>${title}</title></head><body>${title}</body></html>`;

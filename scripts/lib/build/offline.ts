@@ -16,7 +16,7 @@ import {
   STATE_KEY,
   SUMMARY_FILE,
   SW_FILE,
-} from '../../../src/site/offline.ts';
+} from '../../../src/client/offline-names.ts';
 
 /**
  * Reading offline, the build's part: after Pagefind, every page gets the build id, and the site
