@@ -177,7 +177,7 @@ describe('a ledger with mistakes', () => {
     const missing = path.join(await scratch(), 'm.csv');
     await writeFile(missing, csvText([header.slice(0, 4).concat(header.slice(6, 10)), row.slice(0, 4).concat(row.slice(6, 10))]));
     const result2 = await run(missing, where);
-    expect(result2.ok ? [] : result2.problems).toEqual([expect.stringMatching(/^m\.csv {2}行 1 {2}列「层级」 {2}缺少这一列。第 2 是新案例/)]);
+    expect(result2.ok ? [] : result2.problems).toEqual([expect.stringMatching(/^m\.csv {2}行 1 {2}列「层级」 {2}缺少这一列。第 2 行是新案例/)]);
   });
 });
 

@@ -172,8 +172,8 @@ export async function importLedger(options: ImportOptions): Promise<ImportResult
       if (header.fields.has(name)) continue;
       const label = caseField(name).label;
       missingColumns.add(label);
-      const lines = newRows.length > 5 ? `${newRows.slice(0, 5).join('、')} 等 ${newRows.length} 行` : newRows.join('、');
-      problems.push({ line: header.line, column: label, message: `缺少这一列。第 ${lines} 是新案例，必须填写${label}（可写的值见 /data/cases-template.xlsx）` });
+      const lines = newRows.length > 5 ? `${newRows.slice(0, 5).join('、')} 等 ${newRows.length} 行` : `${newRows.join('、')} 行`;
+      problems.push({ line: header.line, column: label, message: `缺少这一列。第 ${lines}是新案例，必须填写${label}（可写的值见 /data/cases-template.xlsx）` });
     }
   }
 
