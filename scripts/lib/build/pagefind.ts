@@ -2,6 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import * as pagefind from 'pagefind';
 import { SEGMENTED_LANGUAGE } from '../../../src/search/segment.ts';
 import { writeDateOrder } from './date-order.ts';
+import { compactSearchMeta } from './search-meta.ts';
 import { writeSearchCopy } from './search-copy.ts';
 
 /**
@@ -19,7 +20,8 @@ export async function closeSearchIndex(): Promise<void> {
  * Indexes a built site with Pagefind and writes the index to `<siteDir>/pagefind`. Pagefind
  * reads a copy of the searchable pages with their text already split into words
  * (`search-copy.ts`, `../search/segment.ts`), beside the site and removed afterwards: the
- * pages themselves are not changed. Pagefind reports errors instead of throwing; this throws.
+ * pages themselves are not changed. Its metadata is then made smaller (`search-meta.ts`: short
+ * page names, rounded word counts). Pagefind reports errors instead of throwing; this throws.
  */
 export async function writeSearchIndex(siteDir: string): Promise<{ pageCount: number }> {
   const copyDir = `${siteDir.replace(/\/+$/, '')}-search`;
@@ -34,6 +36,7 @@ export async function writeSearchIndex(siteDir: string): Promise<{ pageCount: nu
     }
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     if (written.errors.length) throw new Error(`Pagefind 写入失败：${written.errors.join('; ')}`);
+    await compactSearchMeta(`${siteDir}/pagefind`);
     await writeDateOrder(`${siteDir}/pagefind`);
     const entry = JSON.parse(await readFile(`${siteDir}/pagefind/pagefind-entry.json`, 'utf8')) as { languages: Record<string, { page_count: number }> };
     return { pageCount: Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0) };
