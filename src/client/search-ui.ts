@@ -35,7 +35,13 @@ interface Pagefind {
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-const PAGE_SIZE = 10;
+/**
+ * Results shown first, then per 显示更多: each shown result fetches its page's text (a Pagefind
+ * fragment, 1.5–2 KB gzipped), and a phone's screen holds about three. Pagefind's own UI shows
+ * five at a time too.
+ */
+const FIRST_RESULTS = 5;
+const MORE_RESULTS = 10;
 
 /**
  * Pagefind's options for a state: its filters (less one facet's, for that facet's counts). The
@@ -280,7 +286,7 @@ export class SearchPage extends HTMLElement {
 
   async #showMore() {
     const list = this.querySelector('#search-results')!;
-    const batch = this.#results.slice(this.#shown, this.#shown + PAGE_SIZE);
+    const batch = this.#results.slice(this.#shown, this.#shown + (this.#shown === 0 ? FIRST_RESULTS : MORE_RESULTS));
     this.#shown += batch.length;
     // Offline, a result's text may not have been fetched, and its page may not be kept.
     const offline = isOffline();

@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { searchVolumes } from '../../src/site/search-volumes.ts';
 import { buildSite } from '../helpers/build.ts';
+import { showAllResults } from '../helpers/search-results.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { contentWith } from '../helpers/fixtures.ts';
 import { serveStatic } from '../helpers/serve.ts';
@@ -38,7 +39,7 @@ describe('two volumes, one search page', () => {
     page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
     await page.goto(`${server.url}/a/search/?q=${encodeURIComponent('停车')}`);
     await page.locator('#search-status').filter({ hasText: /找到 \d+ 条结果/ }).waitFor();
-    while (await page.locator('#search-more').isVisible()) await page.locator('#search-more').click();
+    await showAllResults(page);
     const links = await page.locator('#search-results > li h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(links).toContain('/a/cases/jingchong-road-parking/');
     expect(links).toContain('/b/cases/city-traffic/');

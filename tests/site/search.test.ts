@@ -7,6 +7,7 @@ import { buildSite, readPage } from '../helpers/build.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { contentWith, PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { serveStatic } from '../helpers/serve.ts';
+import { showAllResults } from '../helpers/search-results.ts';
 
 let server: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Browser;
@@ -47,6 +48,9 @@ describe('the search page', () => {
     const data = (e: ValidEntry) => e.data as { level: string; topics: string[]; forms: string[] };
     const matches = cases.filter((e) => data(e).level === 'community' && data(e).topics.includes('traffic'));
     await expect(page.locator('#search-status').textContent()).resolves.toBe(`找到 ${matches.length} 条结果`);
+    // Five results first (each one fetches its page's text), the rest a click away.
+    expect(await page.locator('#search-results > li').count()).toBe(Math.min(5, matches.length));
+    expect(await showAllResults(page)).toBe(matches.length);
     expect(await page.locator('#search-results > li').count()).toBe(matches.length);
     // topics counts leave the topics selection out: community cases per topic.
     for (const topic of ['traffic', 'facilities', 'governance']) {
