@@ -111,7 +111,10 @@ function partsOf(word: string): string[] {
     parts.add(chars.slice(-2).join(''));
   }
   parts.delete(word);
-  return [...parts].filter((p) => analyzeQuery(p).every((t) => t.kind === 'content'));
+  // A part the segmenter cuts into single characters (计算机 → 算机 → 算/机) is no word: searching
+  // it would fetch one more index chunk for a match that means nothing.
+  const isWord = (p: string) => segmentWords(p).split(' ').some((s) => [...s].length > 1);
+  return [...parts].filter((p) => isWord(p) && analyzeQuery(p).every((t) => t.kind === 'content'));
 }
 
 /**
