@@ -226,6 +226,12 @@ export async function measureTopicPrecision(site: string, words: Readonly<Record
     for (const [topic, word] of Object.entries(words)) {
       await page.goto(`${server.url}/search/?q=${encodeURIComponent(word)}`);
       await page.locator('#search-status').filter({ hasNotText: '正在搜索' }).filter({ hasText: /\S/ }).waitFor({ timeout: 120_000 });
+      // The page shows five results first: 显示更多 until ten are shown (or all there are).
+      const items = page.locator('#search-results > li');
+      for (let shown = await items.count(); shown < 10 && (await page.locator('#search-more').isVisible()); shown = await items.count()) {
+        await page.locator('#search-more').click();
+        await page.waitForFunction((before) => document.querySelectorAll('#search-results > li').length > before, shown);
+      }
       const links = (await page.locator('#search-results > li h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).slice(0, 10);
       const ofTopic = links.filter((href) => topicsOf.get(new URL(href, 'http://x').pathname)?.has(topic)).length;
       out.push({ topic, word, results: links.length, ofTopic, precision: links.length ? ofTopic / links.length : 0 });
