@@ -2,8 +2,8 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { searchCopy, writeSearchCopy } from '../../scripts/lib/build/search-copy.ts';
-import { BLOCK_END, HEADING_END, joinWords, segmentWords } from '../../src/search/segment.ts';
+import { forEachSearchCopy, pageUrl, searchCopy, type SearchCopyPage } from '../../scripts/lib/build/search-copy.ts';
+import { BLOCK_END, HEADING_END, joinWords, segmentEach, segmentWords } from '../../src/search/segment.ts';
 
 describe('segmentWords and joinWords', () => {
   test('splits Chinese into the words a query is split into, and joins them back for display', () => {
@@ -24,6 +24,14 @@ describe('segmentWords and joinWords', () => {
 
 const page = (main: string, lang = 'zh-CN') =>
   `<!DOCTYPE html><html lang="${lang}"><head><title>t</title><script>var a = "<b>停车</b>";</script></head><body><header>首页导航</header>${main}<footer>页脚文字</footer></body></html>`;
+
+describe('segmentEach: many texts in one pass', () => {
+  test('gives what segmentWords gives each text, whatever the texts end or start with', () => {
+    const texts = ['小区停车位不够', '', ' ', '议事会\r', '\n组成“1+7+X”', 'Open Data 开放数据', '停车', '车', '\r\n', '第3步：协商', '居民议事会议事规则'];
+    expect(segmentEach(texts)).toEqual(texts.map(segmentWords));
+    expect(segmentEach([])).toEqual([]);
+  });
+});
 
 describe('searchCopy: what Pagefind reads of a page', () => {
   test('a page without data-pagefind-body is not searched', () => {
@@ -64,7 +72,7 @@ describe('searchCopy: what Pagefind reads of a page', () => {
     expect(joinWords(`字段 说明 ${HEADING_END} 案例`)).toBe('字段说明案例');
   });
 
-  test('a large site is copied on several threads, each page as searchCopy makes it', async () => {
+  test('a large site is copied on several threads, each page as searchCopy makes it, in the order of the paths', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'yishi-search-copy-'));
     try {
       const site = path.join(dir, 'site');
@@ -76,12 +84,15 @@ describe('searchCopy: what Pagefind reads of a page', () => {
       await mkdir(path.join(site, 'print'), { recursive: true });
       await writeFile(path.join(site, 'print', 'index.html'), page('<main data-pagefind-body>打印版</main>'));
       await writeFile(path.join(site, 'index.html'), page('<main>首页</main>'));
-      const copied = await writeSearchCopy(site, path.join(dir, 'copy'), new Set(['print']));
+      const copies: SearchCopyPage[] = [];
+      const copied = await forEachSearchCopy(site, new Set(['print']), (p) => copies.push(p));
       expect(copied).toBe(pages);
-      const sample = await readFile(path.join(dir, 'copy', 'cases', 'c123', 'index.html'), 'utf8');
-      expect(sample).toBe(searchCopy(page('<main data-pagefind-body><h1>第123个案例：停车协商</h1></main>')));
-      await expect(readFile(path.join(dir, 'copy', 'print', 'index.html'))).rejects.toThrow();
-      await expect(readFile(path.join(dir, 'copy', 'index.html'))).rejects.toThrow();
+      // Every case once, in the order of the paths (Pagefind numbers pages as they come), none of print or the home page.
+      const urls = Array.from({ length: pages }, (_, i) => `/cases/c${i}/`).sort((a, b) => (`${a}index.html` < `${b}index.html` ? -1 : 1));
+      expect(copies.map((c) => c.url)).toEqual(urls);
+      expect(copies.find((c) => c.url === '/cases/c123/')!.html).toBe(searchCopy(page('<main data-pagefind-body><h1>第123个案例：停车协商</h1></main>')));
+      expect(pageUrl('index.html')).toBe('/');
+      expect(pageUrl(path.join('terms', 'index.html'))).toBe('/terms/');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

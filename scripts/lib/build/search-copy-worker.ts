@@ -1,6 +1,7 @@
-// A thread of writeSearchCopy (search-copy.ts): copies its share of the pages.
+// A thread of forEachSearchCopy (search-copy.ts): makes the search copies of its share of the
+// pages and posts each as it is made, [position in the share, copy or undefined].
 import { parentPort, workerData } from 'node:worker_threads';
-import { copySearchable } from './search-copy.ts';
+import { copyEach } from './search-copy.ts';
 
-const { siteDir, copyDir, files } = workerData as { siteDir: string; copyDir: string; files: string[] };
-parentPort!.postMessage(await copySearchable(siteDir, copyDir, files));
+const { siteDir, files } = workerData as { siteDir: string; files: string[] };
+await copyEach(siteDir, files, (index, html) => parentPort!.postMessage([index, html]));

@@ -1,11 +1,11 @@
 // What Pagefind reads of each page: a copy of the page's searchable part with its text split
-// into words (src/search/segment.ts), written to a folder beside the site. The site's own
-// pages are never changed.
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+// into words (src/search/segment.ts), handed to Pagefind in memory. The site's own pages are
+// never changed.
+import { readdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { BLOCK_END, HEADING_END, segmentWords } from '../../../src/search/segment.ts';
+import { BLOCK_END, HEADING_END, segmentEach } from '../../../src/search/segment.ts';
 
 const BODY_START = /<main\b[^>]*\sdata-pagefind-body\b[^>]*>/;
 /** Never text to search: scripts, styles, templates, and code samples (the authors' guide's YAML and MDX). */
@@ -17,6 +17,8 @@ const HEADING_OPEN = /<h[1-6]\b/g;
 const BLOCK_CLOSE = /<\/(?:p|li|dd|td|th|caption|figcaption|blockquote|aside|summary|details|div|section|header|footer|nav|ul|ol|dl|tr|table)>|<br\s*\/?>/g;
 /** A term of a definition list runs into its definition, as “term：definition”. */
 const TERM_CLOSE = /<\/dt>/g;
+/** The text between two tags. */
+const TEXT = />([^<]+)</g;
 const ENTITY = /&(?:#(\d+)|#x([\da-f]+)|(amp|lt|gt|quot|apos|nbsp));/gi;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -52,48 +54,76 @@ export function searchCopy(html: string): string | undefined {
     .replace(TERM_CLOSE, '$&：')
     // The date goes to the page's meta, not to Pagefind's sort: see date-order.ts.
     .replaceAll('data-pagefind-sort="date:', 'data-pagefind-meta="date:')}</main>`;
-  const words = main.replace(/>([^<]+)</g, (whole, text: string) => (text.trim() ? `> ${escape(segmentWords(decode(text)))} <` : whole));
+  // Every text between two tags, split into words in one pass.
+  const texts = [...main.matchAll(TEXT)].map((m) => m[1]!).filter((text) => text.trim()).map(decode);
+  const segmented = segmentEach(texts);
+  let next = 0;
+  const words = main.replace(TEXT, (whole, text: string) => (text.trim() ? `> ${escape(segmented[next++]!)} <` : whole));
   return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${words}</body></html>\n`;
 }
 
-/** Copies the searchable pages of `files` (paths relative to `siteDir`); returns how many. */
-export async function copySearchable(siteDir: string, copyDir: string, files: readonly string[]): Promise<number> {
-  let copied = 0;
-  for (const file of files) {
-    const copy = searchCopy(await readFile(path.join(siteDir, file), 'utf8'));
-    if (copy === undefined) continue;
-    await mkdir(path.dirname(path.join(copyDir, file)), { recursive: true });
-    await writeFile(path.join(copyDir, file), copy);
-    copied++;
-  }
-  return copied;
+/** A searchable page: the URL Pagefind gives it and its search copy (`searchCopy`). */
+export interface SearchCopyPage {
+  url: string;
+  html: string;
+}
+
+/** The URL of the page at `file` (relative to the site), as Pagefind gives a page of a folder it indexes: `cases/x/index.html` → `/cases/x/`. */
+export function pageUrl(file: string): string {
+  return `/${file.split(path.sep).join('/').replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/** The search copy of each of `files` (paths relative to `siteDir`), in order, as each is ready: undefined for a page that is not searched. */
+export async function copyEach(siteDir: string, files: readonly string[], each: (index: number, html: string | undefined) => void): Promise<void> {
+  for (const [index, file] of files.entries()) each(index, searchCopy(await readFile(path.join(siteDir, file), 'utf8')));
 }
 
 /** Below this many pages one thread is quicker than starting others. */
 const PARALLEL_MIN_FILES = 400;
 
 /**
- * Writes the searchable copy of every page of the built site into `copyDir`, on as many
- * threads as there are CPUs for a large site (segmenting is most of the work: about 1 ms a page).
- * `skip` names top-level folders holding no searchable page (the print edition, one large file).
+ * Hands the search copy of every searchable page of the built site to `add`, in the order of
+ * the pages' paths (so that Pagefind numbers the pages the same way in every build), making the
+ * copies on as many threads as there are CPUs for a large site (segmenting is most of the work:
+ * about 1 ms a page). Nothing is written to disk: Pagefind takes each copy as it comes, and
+ * indexes it while the next ones are made. `skip` names top-level folders holding no searchable
+ * page (the print edition, one large file). Returns how many pages were handed over.
  */
-export async function writeSearchCopy(siteDir: string, copyDir: string, skip: ReadonlySet<string> = new Set()): Promise<number> {
+export async function forEachSearchCopy(siteDir: string, skip: ReadonlySet<string>, add: (page: SearchCopyPage) => void): Promise<number> {
   const files = (await readdir(siteDir, { recursive: true }))
     .filter((file) => file.endsWith('.html') && !skip.has(file.split(path.sep)[0]!))
     .sort();
+  let added = 0;
+  // Copies arrive from the threads in any order; they go to `add` in the files' order.
+  const ready = new Map<number, string | undefined>();
+  let next = 0;
+  const take = (index: number, html: string | undefined) => {
+    ready.set(index, html);
+    for (; ready.has(next); next++) {
+      const copy = ready.get(next);
+      ready.delete(next);
+      if (copy === undefined) continue;
+      add({ url: pageUrl(files[next]!), html: copy });
+      added++;
+    }
+  };
   const threads = files.length < PARALLEL_MIN_FILES ? 1 : Math.min(4, availableParallelism());
-  if (threads === 1) return copySearchable(siteDir, copyDir, files);
-  const shares = Array.from({ length: threads }, (_, i) => files.filter((_, j) => j % threads === i));
-  const counts = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<number>((resolve, reject) => {
-          const worker = new Worker(new URL('./search-copy-worker.ts', import.meta.url), { workerData: { siteDir, copyDir, files: share } });
-          worker.once('message', (count: number) => resolve(count));
+  if (threads === 1) {
+    await copyEach(siteDir, files, take);
+    return added;
+  }
+  await Promise.all(
+    Array.from(
+      { length: threads },
+      (_, thread) =>
+        new Promise<void>((resolve, reject) => {
+          const share = files.flatMap((file, index) => (index % threads === thread ? [[index, file] as const] : []));
+          const worker = new Worker(new URL('./search-copy-worker.ts', import.meta.url), { workerData: { siteDir, files: share.map(([, file]) => file) } });
+          worker.on('message', ([at, html]: [number, string | undefined]) => take(share[at]![0], html));
           worker.once('error', reject);
-          worker.once('exit', (code) => code !== 0 && reject(new Error(`搜索索引的分词线程意外退出（退出码 ${code}）`)));
+          worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`搜索索引的分词线程意外退出（退出码 ${code}）`))));
         }),
     ),
   );
-  return counts.reduce((a, b) => a + b, 0);
+  return added;
 }

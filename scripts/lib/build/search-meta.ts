@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { decode, encode } from 'cborg';
 
@@ -74,6 +72,9 @@ export function roundWordCount(count: number): number {
   return Math.round(count / 2 ** shift) * 2 ** shift;
 }
 
+/** Pagefind's files as `getFiles()` gives them: path under `pagefind/` → bytes. */
+export type IndexFiles = Map<string, Uint8Array>;
+
 /**
  * Makes the metadata file that each first search loads smaller. Pagefind lists every page in
  * it with a name (a hash of its content, `und_3dc9e62`, which names its fragment file) and its
@@ -82,25 +83,27 @@ export function roundWordCount(count: number): number {
  * word count is rounded (`roundWordCount`): gzip packs the list to 29 KB. The fragments are
  * renamed, the metadata is rewritten and renamed by its new content's hash, and
  * `pagefind-entry.json` points at it. The index chunks, filters and sorts refer to pages by
- * position and are not touched.
+ * position and are not touched. Works on the files in memory, before they are written.
  */
-export async function compactSearchMeta(pagefindDir: string): Promise<{ pages: number; metaBytes: { before: number; after: number } }> {
-  const entryFile = path.join(pagefindDir, 'pagefind-entry.json');
-  const entry = JSON.parse(await readFile(entryFile, 'utf8')) as { version: string; languages: Record<string, { hash: string; page_count: number }> };
+export function compactSearchMeta(files: IndexFiles): { pages: number; metaBytes: { before: number; after: number } } {
+  const read = (name: string) => {
+    const bytes = files.get(name);
+    if (!bytes) throw new Error(`Pagefind 的索引中没有 ${name}`);
+    return bytes;
+  };
+  const entry = JSON.parse(Buffer.from(read('pagefind-entry.json')).toString('utf8')) as { version: string; languages: Record<string, { hash: string; page_count: number }> };
   let pages = 0;
   const metaBytes = { before: 0, after: 0 };
   for (const [language, info] of Object.entries(entry.languages)) {
-    const metaFile = path.join(pagefindDir, `pagefind.${info.hash}.pf_meta`);
-    const raw = await readFile(metaFile);
-    const meta = decode(readPagefindFile(raw, metaFile)) as unknown;
+    const metaName = `pagefind.${info.hash}.pf_meta`;
+    const raw = read(metaName);
+    const meta = decode(readPagefindFile(raw, metaName)) as unknown;
     if (!isMeta(meta) || meta[0] !== entry.version) {
-      throw new Error(`${metaFile} 的格式与 Pagefind ${entry.version} 不符：Pagefind 升级后，请按新版本的元数据格式更新 scripts/lib/build/search-meta.ts`);
+      throw new Error(`${metaName} 的格式与 Pagefind ${entry.version} 不符：Pagefind 升级后，请按新版本的元数据格式更新 scripts/lib/build/search-meta.ts`);
     }
-    const fragmentFile = (name: string) => path.join(pagefindDir, 'fragment', `${name}.pf_fragment`);
+    const fragmentName = (name: string) => `fragment/${name}.pf_fragment`;
     const oldNames = [...new Set(meta[1].map((page) => page[0]))];
-    const fragments: Buffer[] = [];
-    for (const name of oldNames) fragments.push(await readFile(fragmentFile(name)));
-    const tag = pageNameTag(fragments);
+    const tag = pageNameTag(oldNames.map((name) => read(fragmentName(name))));
     // Identical pages share one fragment in Pagefind's index: they share the short name too.
     const renamed = new Map<string, string>();
     for (const [position, page] of meta[1].entries()) {
@@ -108,17 +111,20 @@ export async function compactSearchMeta(pagefindDir: string): Promise<{ pages: n
       page[0] = renamed.get(page[0])!;
       page[1] = roundWordCount(page[1]);
     }
-    for (const [old, name] of renamed) await rename(fragmentFile(old), fragmentFile(name));
+    for (const [old, name] of renamed) {
+      files.set(fragmentName(name), read(fragmentName(old)));
+      files.delete(fragmentName(old));
+    }
     const file = pagefindFile(encode(meta));
     const digest = createHash('sha1').update(file).digest('hex');
     const hash = `${language}_${digest.slice(0, info.hash.length - language.length - 1)}`;
-    await writeFile(path.join(pagefindDir, `pagefind.${hash}.pf_meta`), file);
-    if (hash !== info.hash) await rm(metaFile);
+    files.delete(metaName);
+    files.set(`pagefind.${hash}.pf_meta`, file);
     info.hash = hash;
     pages += meta[1].length;
     metaBytes.before += raw.length;
     metaBytes.after += file.length;
   }
-  await writeFile(entryFile, JSON.stringify(entry));
+  files.set('pagefind-entry.json', Buffer.from(JSON.stringify(entry)));
   return { pages, metaBytes };
 }
