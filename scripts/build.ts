@@ -7,7 +7,6 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { closeSearchIndex, writeSearchIndex } from './lib/build/pagefind.ts';
 import { writeOfflineFiles } from './lib/build/offline.ts';
 import { swapInto } from './lib/build/swap.ts';
 import { checkLinkManifest, createLinkManifest, formatMissingLinks, MANIFEST_FILE, readLinkManifest, sortUrls, writeLinkManifest } from './lib/link-manifest.ts';
@@ -17,6 +16,7 @@ import { missingSiteWarning } from './lib/site-warning.ts';
 import { userEnv } from './lib/user-env.ts';
 import { startAstroBuild, type AstroBuild } from './lib/build/astro-process.ts';
 import { startCheckInChild, type CheckRun } from './lib/build/check-process.ts';
+import { startSearchIndex, type IndexRun } from './lib/build/index-process.ts';
 import { acquireLock, type Lock } from './lib/build/lock.ts';
 import { astroWorkFolder, clearAstroWorkFolders, clearLeftovers, lockFileOf, projectLockFile, workFolders } from './lib/build/leftovers.ts';
 import { isInterrupted, never, onInterrupt, uninterrupted } from './lib/build/interrupt.ts';
@@ -70,11 +70,11 @@ const cacheDir = ownCache ? work.cache : values.cache && path.resolve(values.cac
 // Interrupted (Ctrl-C, SIGTERM): stop the children, remove the working folders, dist/ untouched.
 let astro: AstroBuild | undefined;
 let check: CheckRun | undefined;
+let index: IndexRun | undefined;
 onInterrupt(
   async () => {
-    astro?.cancel();
-    check?.cancel();
-    await Promise.all([astro?.done, check?.done, closeSearchIndex()].map((p) => p?.catch(() => undefined)));
+    for (const child of [astro, check, index]) child?.cancel();
+    await Promise.all([astro?.done, check?.done, index?.done].map((p) => p?.catch(() => undefined)));
     for (const folder of [work.site, work.search, ...(ownCache ? [work.cache] : [])]) await rm(folder, { recursive: true, force: true, maxRetries: 5 });
   },
   () => `\n构建已中断：${shownOut} 保持原样。`,
@@ -125,7 +125,9 @@ const stop = async (message: string): Promise<never> => {
 // process would otherwise hold while Astro and Pagefind run.
 check = startCheckInChild(contentDir, path.dirname(contentDir));
 // Recorded in the lock: a next build stops them if this one is killed outright.
-for (const lock of locks) await lock.setChildren([astro.pid, check.pid].filter((pid): pid is number => pid !== undefined));
+const recordChildren = (...pids: (number | undefined)[]) =>
+  uninterrupted(() => Promise.all(locks.map((lock) => lock.setChildren(pids.filter((pid): pid is number => pid !== undefined)))));
+await recordChildren(astro.pid, check.pid);
 const checked = await check.done.catch((error: Error) => stop(`\n构建失败：${error.message}\n${shownOut} 保持原样。`));
 const { fileCount, problemCount, report, published } = checked;
 if (problemCount > 0) {
@@ -147,7 +149,9 @@ try {
 
   started = performance.now();
   step('建立搜索索引…');
-  const { pageCount } = await writeSearchIndex(tmpDir);
+  index = startSearchIndex(tmpDir);
+  await recordChildren(index.pid);
+  const { pageCount } = await index.done;
   step(`搜索索引完成：${pageCount} 页（${seconds(started)}）`);
   timings?.phase('pagefind', started);
 

@@ -3,12 +3,13 @@
 // Argument: AstroBuildOptions (astro-process.ts), as JSON. Reports to the parent over IPC.
 import module from 'node:module';
 import type { AstroBuildOptions } from './astro-process.ts';
+import { exitWithParent, report } from './parent.ts';
 import { takeRecordedTimings } from './timings.ts';
 
 // Compiled modules cached on disk (the system's temporary folder): Astro starts faster from the second build on.
 module.enableCompileCache?.();
 // The build that started this process is gone (killed outright): stop writing its site.
-process.on('disconnect', () => process.exit(1));
+exitWithParent();
 const { build } = await import('astro');
 const { handbookConfig } = await import('../astro/config.ts');
 
@@ -18,15 +19,14 @@ interface Report {
   timings?: Record<string, number>;
 }
 
-const send = (report: Report) => new Promise<void>((resolve) => (process.send ? process.send(report, () => resolve()) : resolve()));
 
 try {
   const { handbook, ...astro } = JSON.parse(process.argv[2] ?? '{}') as AstroBuildOptions;
   // The whole config comes from the options: astro.config.mjs is not read, nor the environment.
   await build({ ...(await handbookConfig({ ...handbook, ...(astro.cacheDir && { cacheDir: astro.cacheDir }) })), ...astro, configFile: false });
-  await send({ ok: true, timings: takeRecordedTimings() });
+  await report<Report>({ ok: true, timings: takeRecordedTimings() });
   process.exit(0);
 } catch (error) {
-  await send({ ok: false, message: (error as Error)?.message ?? String(error) });
+  await report<Report>({ ok: false, message: (error as Error)?.message ?? String(error) });
   process.exit(1);
 }

@@ -1,6 +1,6 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { HandbookOptions } from '../astro/config.ts';
+import { childReport, forkChild, killChild } from './children.ts';
 import { addRecordedTimings } from './timings.ts';
 
 const CHILD = fileURLToPath(new URL('./astro-child.ts', import.meta.url));
@@ -44,25 +44,20 @@ export function astroEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
  * is still being checked says nothing if the check fails.
  */
 export function startAstroBuild(options: AstroBuildOptions, spawn: { cwd?: string } = {}): AstroBuild {
-  const child: ChildProcess = fork(CHILD, [JSON.stringify(options)], { stdio: ['inherit', 'pipe', 'pipe', 'ipc'], env: astroEnv(process.env), ...spawn });
+  const child = forkChild(CHILD, [JSON.stringify(options)], { stdio: ['inherit', 'pipe', 'pipe', 'ipc'], env: astroEnv(process.env), ...spawn });
   const held: [NodeJS.WriteStream, Buffer][] = [];
   let showing = false;
   let cancelled = false;
   for (const [from, to] of [[child.stdout!, process.stdout], [child.stderr!, process.stderr]] as const) {
     from.on('data', (chunk: Buffer) => (showing ? to.write(chunk) : held.push([to, chunk])));
   }
-  const done = new Promise<void>((resolve, reject) => {
-    let report: { ok: boolean; message?: string; timings?: Record<string, number> } | undefined;
-    child.on('message', (message) => (report = message as typeof report));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (cancelled) reject(new Error('Astro 的构建已取消'));
-      else if (report?.ok && code === 0) {
-        addRecordedTimings(report.timings);
-        resolve();
-      } else if (report && !report.ok) reject(new Error(report.message));
-      else reject(new Error(`Astro 的构建进程意外退出（${signal ?? `退出码 ${code}`}）`));
-    });
+  type Report = { ok: boolean; message?: string; timings?: Record<string, number> };
+  const done = childReport<Report>(child, (why, report) => {
+    if (cancelled) return new Error('Astro 的构建已取消');
+    return new Error(report && !report.ok ? report.message : `Astro 的构建进程意外退出（${why}）`);
+  }).then((report) => {
+    if (cancelled) throw new Error('Astro 的构建已取消');
+    addRecordedTimings(report.timings);
   });
   return {
     pid: child.pid,
@@ -73,7 +68,7 @@ export function startAstroBuild(options: AstroBuildOptions, spawn: { cwd?: strin
     },
     cancel() {
       cancelled = true;
-      child.kill('SIGKILL');
+      killChild(child);
     },
   };
 }

@@ -1,5 +1,5 @@
-import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { childReport, forkChild, killChild } from './children.ts';
 
 const CHILD = fileURLToPath(new URL('./check-child.ts', import.meta.url));
 
@@ -27,17 +27,9 @@ export interface CheckRun {
  * the memory it takes is not held by the build's process through the rest of the build.
  */
 export function startCheckInChild(contentDir: string, root: string): CheckRun {
-  const child = fork(CHILD, [contentDir, root], { stdio: 'inherit', env: process.env });
-  const done = new Promise<CheckReport>((resolve, reject) => {
-    let report: CheckReport | undefined;
-    child.on('message', (message) => (report = message as CheckReport));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (report && code === 0) resolve(report);
-      else reject(new Error(`内容检查进程意外退出（${signal ?? `退出码 ${code}`}）`));
-    });
-  });
-  return { done, pid: child.pid, cancel: () => void child.kill('SIGKILL') };
+  const child = forkChild(CHILD, [contentDir, root], { stdio: 'inherit', env: process.env });
+  const done = childReport<CheckReport>(child, (why) => new Error(`内容检查进程意外退出（${why}）`));
+  return { done, pid: child.pid, cancel: () => killChild(child) };
 }
 
 /** The content check in a child process (startCheckInChild), awaited. */

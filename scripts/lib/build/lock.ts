@@ -41,7 +41,7 @@ export function isRunning(pid: number): boolean {
 /** Whether a running process is one of the build's own children (Linux: its command line names our scripts). */
 function isBuildChild(pid: number): boolean {
   try {
-    return /(astro-child|check-child)\.ts/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+    return /(astro-child|check-child|index-child)\.ts/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
   } catch {
     return false;
   }
