@@ -1,6 +1,6 @@
 import { labelOf } from '../schemas/taxonomies.ts';
 import type { CaseEntry, SiteInfo } from './open-data.ts';
-import { publicUrl } from './paths.ts';
+import { entryPath, publicUrl } from './paths.ts';
 
 /**
  * `/rss.xml` and `/sitemap.xml`, as pure functions. Both want absolute URLs: with `site` set in
@@ -50,7 +50,7 @@ export function byDateNewestFirst<T extends CaseEntry>(entries: readonly T[]): T
 export function casesRss(entries: readonly CaseEntry[], site: SiteInfo): string {
   const absolute = site.site !== undefined;
   const items = byDateNewestFirst(entries).map(({ id, data }) => {
-    const url = publicUrl(site, `/cases/${id}/`);
+    const url = publicUrl(site, entryPath('cases', id));
     const categories = [...data.forms.map((k) => labelOf('forms', k)), ...data.topics.map((k) => labelOf('topics', k))];
     return [
       '    <item>',

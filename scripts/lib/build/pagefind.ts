@@ -12,11 +12,6 @@ import { forEachSearchCopy } from './search-copy.ts';
  */
 const NOT_SEARCHED = new Set(['print']);
 
-/** Stops Pagefind's indexing process, if one runs (an interrupted build). */
-export async function closeSearchIndex(): Promise<void> {
-  await pagefind.close();
-}
-
 /**
  * Indexes a built site with Pagefind and writes the index to `<siteDir>/pagefind`. Pagefind
  * reads a copy of the searchable pages with their text already split into words
@@ -51,8 +46,12 @@ async function writeIndexFiles(dir: string, files: IndexFiles): Promise<void> {
   const folders = new Set([...files.keys()].map((name) => path.dirname(path.join(dir, name))));
   for (const folder of folders) await mkdir(folder, { recursive: true });
   const queue = [...files];
+  let next = 0;
   const write = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) await writeFile(path.join(dir, next[0]), next[1]);
+    while (next < queue.length) {
+      const [name, bytes] = queue[next++]!;
+      await writeFile(path.join(dir, name), bytes);
+    }
   };
   await Promise.all(Array.from({ length: 16 }, write));
 }

@@ -2,6 +2,7 @@
 // YAML, schema, body) take 0.4 ms each and dominate `npm run check` at 10,000 cases.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { pathKey } from './fast-yaml.ts';
 import type { ContentFile } from './read.ts';
 import type { SourceIndex } from './copy.ts';
 import type { CheckedEntry } from './rules.ts';
@@ -33,8 +34,6 @@ function* pathsOf(value: unknown, prefix: (string | number)[] = []): Generator<(
   if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* pathsOf(value[i], [...prefix, i]);
   else for (const [key, child] of Object.entries(value)) yield* pathsOf(child, [...prefix, key]);
 }
-
-const pathKey = (path: readonly PropertyKey[]) => path.map(String).join('\u0000');
 
 /** The entry with the lines its data's paths are on, for another thread. */
 export function sendEntry(entry: CheckedEntry): SentEntry {
