@@ -92,6 +92,10 @@ describe('the search page', () => {
     const status = page.locator('#search-status');
     await status.filter({ hasText: '找到' }).waitFor();
     expect(await status.getAttribute('role')).toBe('status');
+    // The results page has one search box, holding the query: the header leaves its own out.
+    const boxes = page.locator('input[type="search"]');
+    expect(await boxes.count()).toBe(1);
+    expect(await boxes.inputValue()).toBe('停车');
     // From the top of the page, Tab reaches the skip link first, then the search box holding the
     // query, then the first result's link; Enter on it opens that result.
     const focused = () => page.evaluate(() => {
