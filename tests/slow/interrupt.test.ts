@@ -117,6 +117,59 @@ describe('a build interrupted in any phase, by any signal', () => {
   });
 });
 
+/** The processes descending from `root`, with their command names (from /proc). */
+async function descendants(root: number): Promise<{ pid: number; name: string }[]> {
+  const table: { pid: number; ppid: number; name: string }[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    const match = /^\d+ \((.*)\) \S (\d+)/.exec(stat);
+    if (match) table.push({ pid: Number(entry), ppid: Number(match[2]), name: match[1]! });
+  }
+  const found: { pid: number; name: string }[] = [];
+  for (let parents = new Set([root]); parents.size > 0; ) {
+    const children = table.filter((p) => parents.has(p.ppid));
+    found.push(...children);
+    parents = new Set(children.map((p) => p.pid));
+  }
+  return found;
+}
+
+describe('the Pagefind process ending under the index', () => {
+  test('killed while the pages are being indexed: the build says so in one line, exits with 1, and leaves the output folder as it was', async () => {
+    const child = spawn(process.execPath, [BUILD, '--content', content, '--out', out], { cwd: PROJECT_ROOT });
+    let stdout = '';
+    let stderr = '';
+    let killed: Promise<void> | undefined;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      // As soon as Pagefind's process (a child of the build's index process) runs: kill it.
+      killed ??= stdout.includes(PHASES.index)
+        ? (async () => {
+            for (;;) {
+              const pagefind = (await descendants(child.pid!)).find((p) => p.name.startsWith('pagefind'));
+              if (pagefind) return void process.kill(pagefind.pid, 'SIGKILL');
+              await sleep(5);
+            }
+          })()
+        : undefined;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    await killed;
+    expect(code, `${stdout}\n${stderr}`).toBe(1);
+    expect(stderr).toContain('构建失败：Pagefind 的进程在建立索引时意外结束');
+    expect(stderr).toContain('保持原样');
+    // No stack trace, neither the build's nor Pagefind's client's.
+    expect(stderr).not.toMatch(/^\s+at |Error|Service stopped/m);
+    expect(await digest(out)).toBe(built);
+    expect(await leftovers()).toEqual([]);
+    const next = build();
+    expect(next.status, `${next.stdout}\n${next.stderr}`).toBe(0);
+    expect(await digest(out)).toBe(built);
+  });
+});
+
 describe('two builds at once', () => {
   test('started together, one waits for the other: both succeed, saying so, and the output folder is whole', async () => {
     const start = () =>

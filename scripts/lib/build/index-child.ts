@@ -9,6 +9,12 @@ import type { IndexReport } from './index-process.ts';
 module.enableCompileCache?.();
 // The build that started this process is gone (killed outright): its index is of no use.
 exitWithParent();
+// Pagefind's client reports its process's end with a stack trace ("Service stopped", then the
+// error); writeSearchIndex says it in one line, which the build prints.
+const printError = console.error;
+console.error = (...args: unknown[]) => {
+  if (args[0] !== 'Service stopped') printError(...args);
+};
 const { writeSearchIndex } = await import('./pagefind.ts');
 
 try {

@@ -12,6 +12,10 @@ import { forEachSearchCopy } from './search-copy.ts';
  */
 const NOT_SEARCHED = new Set(['print']);
 
+/** How Pagefind's client says that its process has ended (killed, or out of memory). */
+const BACKEND_GONE = /backend (is )?closed/i;
+const PAGEFIND_ENDED = 'Pagefind 的进程在建立索引时意外结束（例如内存不足，或被别的程序结束），搜索索引没有建成。';
+
 /**
  * Indexes a built site with Pagefind and writes the index to `<siteDir>/pagefind`. Pagefind
  * reads a copy of the searchable pages with their text already split into words
@@ -23,9 +27,16 @@ export async function writeSearchIndex(siteDir: string): Promise<{ pageCount: nu
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: SEGMENTED_LANGUAGE });
     if (!index || errors.length) throw new Error(`Pagefind 无法启动：${errors.join('; ')}`);
-    const pending: ReturnType<typeof index.addHTMLFile>[] = [];
-    await forEachSearchCopy(siteDir, NOT_SEARCHED, (page) => pending.push(index.addHTMLFile({ url: page.url, content: page.html })));
-    const failed = (await Promise.all(pending)).flatMap((added) => added.errors);
+    // Each page's errors, a rejection among them (Pagefind's process ended): collected as they
+    // come, since the pages are still being read when one fails.
+    const pending: Promise<string[]>[] = [];
+    const add = (page: { url: string; html: string }) =>
+      index.addHTMLFile({ url: page.url, content: page.html }).then(
+        (added) => added.errors,
+        (error: unknown) => [(error as Error)?.message ?? String(error)],
+      );
+    await forEachSearchCopy(siteDir, NOT_SEARCHED, (page) => pending.push(add(page)));
+    const failed = [...new Set((await Promise.all(pending)).flat())];
     if (failed.length) throw new Error(`Pagefind 索引失败：${failed.join('; ')}`);
     // Pagefind's files in memory: made smaller and completed here, then written once.
     const built = await index.getFiles();
@@ -36,6 +47,9 @@ export async function writeSearchIndex(siteDir: string): Promise<{ pageCount: nu
     await writeIndexFiles(path.join(siteDir, 'pagefind'), files);
     const entry = JSON.parse(Buffer.from(files.get('pagefind-entry.json')!).toString('utf8')) as { languages: Record<string, { page_count: number }> };
     return { pageCount: Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0) };
+  } catch (error) {
+    // Pagefind's process ended under it (at whatever step): one line that says so.
+    throw BACKEND_GONE.test((error as Error)?.message ?? '') ? new Error(PAGEFIND_ENDED) : error;
   } finally {
     await pagefind.close();
   }
