@@ -75,7 +75,7 @@ onInterrupt(
   async () => {
     for (const child of [astro, check, index]) child?.cancel();
     await Promise.all([astro?.done, check?.done, index?.done].map((p) => p?.catch(() => undefined)));
-    for (const folder of [work.site, work.search, ...(ownCache ? [work.cache] : [])]) await rm(folder, { recursive: true, force: true, maxRetries: 5 });
+    for (const folder of [work.site, ...(ownCache ? [work.cache] : [])]) await rm(folder, { recursive: true, force: true, maxRetries: 5 });
   },
   () => `\n构建已中断：${shownOut} 保持原样。`,
 );

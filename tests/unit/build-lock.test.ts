@@ -59,7 +59,8 @@ describe('what an interrupted build left', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'yishi-leftovers-'));
     const out = path.join(dir, 'dist');
     const dead = workFolders(out, deadPid());
-    for (const folder of [dead.site, dead.search, dead.cache]) await mkdir(path.join(folder, 'cases'), { recursive: true });
+    // With the `-search` copy that builds before the in-memory index wrote beside the site.
+    for (const folder of [dead.site, `${dead.site}-search`, dead.cache]) await mkdir(path.join(folder, 'cases'), { recursive: true });
     return { dir, out };
   }
 

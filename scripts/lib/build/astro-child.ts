@@ -19,7 +19,6 @@ interface Report {
   timings?: Record<string, number>;
 }
 
-
 try {
   const { handbook, ...astro } = JSON.parse(process.argv[2] ?? '{}') as AstroBuildOptions;
   // The whole config comes from the options: astro.config.mjs is not read, nor the environment.

@@ -11,7 +11,6 @@ module.enableCompileCache?.(); // see scripts/check.ts
 exitWithParent();
 const { formatReport, validateContent } = await import('../check/index.ts');
 
-
 const [contentDir, root] = process.argv.slice(2) as [string, string];
 const { problems, fileCount, entries } = await validateContent(contentDir, root);
 const ids = (collection: string) => entries.filter((e) => e.collection === collection && !e.draft).map((e) => e.id);

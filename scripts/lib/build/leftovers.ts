@@ -1,6 +1,6 @@
 // What a build leaves beside its output folder while it runs, and what the next build does with
-// what an interrupted one left: a build of `dist/` works in `.dist.build-<pid>` (the site), its
-// `-search` copy and `-cache`, and swaps the site in through `dist.old-<pid>` (swap.ts). Killed
+// what an interrupted one left: a build of `dist/` works in `.dist.build-<pid>` (the site) and
+// its `-cache` (earlier versions also wrote a `-search` copy there), and swaps the site in through `dist.old-<pid>` (swap.ts). Killed
 // outright (SIGKILL) a build cannot remove them; the next build, holding the lock on `dist/`,
 // does, and puts the old site back if the kill came in the middle of the swap.
 import { readdir, rename, rm, stat } from 'node:fs/promises';
@@ -13,8 +13,6 @@ export function workFolders(outDir: string, pid = process.pid) {
   return {
     /** Where Astro builds the site and Pagefind indexes it. */
     site,
-    /** The copy of the pages Pagefind reads (pagefind.ts). */
-    search: `${site}-search`,
     /** A private Astro cache, for content other than the project's own. */
     cache: `${site}-cache`,
   };
