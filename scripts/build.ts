@@ -112,7 +112,6 @@ const astroStarted = performance.now();
 // Started in a folder of this build's own, so that Astro's server bundle (.prerender/) is never
 // in a .astro/ shared with other builds (see astroWorkFolder).
 astro = startAstroBuild({ handbook: { root, contentDir, validated: true, env }, outDir: tmpDir, logLevel: 'warn', ...(cacheDir && { cacheDir }) }, { cwd: astroCwd });
-astro.done.catch(() => undefined); // awaited below, once the check has passed
 const stop = async (message: string): Promise<never> => {
   if (isInterrupted()) return never();
   astro!.cancel();

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { HandbookOptions } from '../astro/config.ts';
-import { childReport, forkChild, killChild } from './children.ts';
+import { awaitedLater, childReport, forkChild, killChild } from './children.ts';
 import { addRecordedTimings } from './timings.ts';
 
 const CHILD = fileURLToPath(new URL('./astro-child.ts', import.meta.url));
@@ -61,7 +61,7 @@ export function startAstroBuild(options: AstroBuildOptions, spawn: { cwd?: strin
   });
   return {
     pid: child.pid,
-    done,
+    done: awaitedLater(done),
     showOutput() {
       showing = true;
       for (const [to, chunk] of held.splice(0)) to.write(chunk);

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { childReport, forkChild, killChild } from './children.ts';
+import { awaitedLater, childReport, forkChild, killChild } from './children.ts';
 
 const CHILD = fileURLToPath(new URL('./check-child.ts', import.meta.url));
 
@@ -29,7 +29,7 @@ export interface CheckRun {
 export function startCheckInChild(contentDir: string, root: string): CheckRun {
   const child = forkChild(CHILD, [contentDir, root], { stdio: 'inherit', env: process.env });
   const done = childReport<CheckReport>(child, (why) => new Error(`内容检查进程意外退出（${why}）`));
-  return { done, pid: child.pid, cancel: () => killChild(child) };
+  return { done: awaitedLater(done), pid: child.pid, cancel: () => killChild(child) };
 }
 
 /** The content check in a child process (startCheckInChild), awaited. */

@@ -19,6 +19,16 @@ export function killChild(child: ChildProcess): void {
 }
 
 /**
+ * `promise`, awaited later (the build awaits a child's result only after other steps): a child
+ * that ends before then, as one caught by a Ctrl-C while it was being forked, must not end the
+ * build with an unhandled rejection. Whoever awaits it still gets the error.
+ */
+export function awaitedLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/**
  * The child's last report over IPC, once it has exited with 0; rejects with `failed(why)` when it
  * ends any other way, `why` saying how (a signal or an exit code).
  */

@@ -2,6 +2,7 @@
 // so that Pagefind's process is in the build child's process group, not the terminal's: Ctrl-C
 // reaches the build, which stops it, instead of ending Pagefind under a running index.
 // Argument: the built site's folder. Reports { pageCount } or { error } to the parent over IPC.
+import childProcess, { type ChildProcess } from 'node:child_process';
 import module from 'node:module';
 import { exitWithParent, report } from './parent.ts';
 import type { IndexReport } from './index-process.ts';
@@ -15,10 +16,22 @@ const printError = console.error;
 console.error = (...args: unknown[]) => {
   if (args[0] !== 'Service stopped') printError(...args);
 };
-const { writeSearchIndex } = await import('./pagefind.ts');
+const { PAGEFIND_ENDED, writeSearchIndex } = await import('./pagefind.ts');
+// Pagefind's client notices its process's end only when it next writes to it: ended while the
+// index was being computed (out of memory, say), it would wait for an answer for ever. Its
+// process, started when the index is created, is the only one this process starts: its end is
+// watched here.
+const pagefindEnded = new Promise<never>((_, reject) => {
+  const spawn = childProcess.spawn;
+  childProcess.spawn = ((...args: Parameters<typeof spawn>) => {
+    const child: ChildProcess = spawn(...args);
+    child.once('exit', () => reject(new Error(PAGEFIND_ENDED)));
+    return child;
+  }) as typeof spawn;
+});
 
 try {
-  const { pageCount } = await writeSearchIndex(process.argv[2]!);
+  const { pageCount } = await Promise.race([writeSearchIndex(process.argv[2]!), pagefindEnded]);
   await report<IndexReport>({ pageCount });
   process.exit(0);
 } catch (error) {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { childReport, forkChild, killChild } from './children.ts';
+import { awaitedLater, childReport, forkChild, killChild } from './children.ts';
 
 const CHILD = fileURLToPath(new URL('./index-child.ts', import.meta.url));
 
@@ -27,5 +27,5 @@ export function startSearchIndex(siteDir: string): IndexRun {
     if (report.error !== undefined) throw new Error(report.error);
     return { pageCount: report.pageCount };
   });
-  return { done, pid: child.pid, cancel: () => killChild(child) };
+  return { done: awaitedLater(done), pid: child.pid, cancel: () => killChild(child) };
 }

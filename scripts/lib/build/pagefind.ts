@@ -14,7 +14,7 @@ const NOT_SEARCHED = new Set(['print']);
 
 /** How Pagefind's client says that its process has ended (killed, or out of memory). */
 const BACKEND_GONE = /backend (is )?closed/i;
-const PAGEFIND_ENDED = 'Pagefind 的进程在建立索引时意外结束（例如内存不足，或被别的程序结束），搜索索引没有建成。';
+export const PAGEFIND_ENDED = 'Pagefind 的进程在建立索引时意外结束（例如内存不足，或被别的程序结束），搜索索引没有建成。';
 
 /**
  * Indexes a built site with Pagefind and writes the index to `<siteDir>/pagefind`. Pagefind
