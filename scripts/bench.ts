@@ -16,6 +16,7 @@ import { writeCorpus } from './bench/corpus.ts';
 import { run, type Measured } from './bench/proc.ts';
 import { clock, formatRatios, formatTables, kb, mb, seconds, type BenchResults, type BuildRun, type SizeResult } from './bench/report.ts';
 import { FIRST_SEARCH_QUERIES, measureFirstSearch, measurePlainPagefind, measureTopicPrecision, pageWeight, TOPIC_WORDS } from './bench/search.ts';
+import { inheritedEnv } from './lib/user-env.ts';
 
 const { values } = parseArgs({
   options: {
@@ -220,7 +221,7 @@ try {
       const pf = pagefindCommand(baselineDir, path.join(project, 'node_modules'));
       /** The bare reference's build: Astro, then `pagefind --site dist`; time is the sum, memory the larger peak. */
       const bare = async (label: string) => {
-        const astro = await step(label, () => run(node, [cli, ...args], { cwd: baselineDir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } }));
+        const astro = await step(label, () => run(node, [cli, ...args], { cwd: baselineDir, env: inheritedEnv({ ASTRO_TELEMETRY_DISABLED: '1' }) }));
         if (astro.code !== 0) failed('baseline build', astro);
         const index = await step(`${label}: pagefind --site dist`, () => run(node, [pf.cli, ...pf.args], { cwd: baselineDir }));
         if (index.code !== 0) failed('pagefind on the baseline', index);

@@ -13,7 +13,7 @@ import { checkLinkManifest, createLinkManifest, formatMissingLinks, MANIFEST_FIL
 import { loadSiteConfig } from './lib/site-config.ts';
 import { startTimings } from './lib/build/timings.ts';
 import { missingSiteWarning } from './lib/site-warning.ts';
-import { userEnv } from './lib/user-env.ts';
+import { setProcessEnv, userEnv } from './lib/user-env.ts';
 import { startAstroBuild, type AstroBuild } from './lib/build/astro-process.ts';
 import { startCheckInChild, type CheckRun } from './lib/build/check-process.ts';
 import { startSearchIndex, type IndexRun } from './lib/build/index-process.ts';
@@ -47,13 +47,13 @@ const tmpDir = work.site;
 const insideProject = !path.relative(root, tmpDir).startsWith('..') && !path.isAbsolute(path.relative(root, tmpDir));
 const astroCwd = insideProject ? root : astroWorkFolder(root);
 const shownOut = path.relative(process.cwd(), outDir) || outDir;
-process.env.ASTRO_TELEMETRY_DISABLED = '1';
+setProcessEnv('ASTRO_TELEMETRY_DISABLED', '1');
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} 秒`;
 const step = (text: string) => console.log(`▸ ${text}`);
 
 // The user's overrides (README, “Environment variables”): read here once, handed on as options.
-const env = userEnv(process.env);
+const env = userEnv();
 // A broken handbook.config.ts stops here, before anything starts, with every problem listed.
 let config: ReturnType<typeof loadSiteConfig>;
 try {

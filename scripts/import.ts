@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importLedger } from './lib/import/index.ts';
+import { invocationDir } from './lib/user-env.ts';
 
 const USAGE = `用法：npm run import -- <台账文件> [--update] [--dry-run]
   台账文件：.xlsx，或 .csv（UTF-8 或 GBK 编码）；列名见 /data/cases-template.xlsx（npm run new -- ledger 写出一份）
@@ -41,7 +42,7 @@ if (positionals.length > 1) fail(`一次只能导入一个台账文件，这里�
 const root = path.resolve(import.meta.dirname, '..');
 const contentDir = path.resolve(values.content ?? path.join(root, 'content'));
 // npm runs scripts from the project folder; INIT_CWD is where the user typed the command.
-const cwd = process.env.INIT_CWD ?? process.cwd();
+const cwd = invocationDir();
 const file = path.resolve(cwd, positionals[0]!);
 const started = performance.now();
 const result = await importLedger({ file, contentDir, root, update: values.update ?? false, dryRun: values['dry-run'] ?? false, displayName: path.relative(cwd, file) || file });

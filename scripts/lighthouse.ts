@@ -7,8 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_PATH } from '../tests/helpers/chromium.ts';
-import { serveStatic } from '../tests/helpers/serve.ts';
+import { CHROMIUM_PATH } from './lib/chromium.ts';
+import { serveStatic } from './lib/serve.ts';
 
 const PAGES = { 首页: '/', 案例: '/cases/zhongshan-street-school-traffic/', 方法: '/methods/eight-step-method/' };
 const site = path.resolve(process.argv[2] ?? 'dist');

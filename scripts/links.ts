@@ -18,6 +18,7 @@ import {
 } from './lib/link-manifest.ts';
 import { loadSiteConfig } from './lib/site-config.ts';
 import { validateContent } from './lib/check/index.ts';
+import { userEnv } from './lib/user-env.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -63,7 +64,7 @@ if (positionals.length) fail(`多余的参数：${positionals.join(' ')}。要�
 
 const siteDir = path.resolve(values.site ?? path.join(root, 'dist'));
 if (!existsSync(path.join(siteDir, 'index.html'))) fail(`${siteDir} 中没有构建好的网站。请先运行 npm run build`);
-const base = loadSiteConfig({ env: process.env }).base;
+const base = loadSiteConfig({ env: userEnv() }).base;
 
 if (values.check) {
   if (!old) fail(`找不到 ${shownManifest}。请先运行 npm run links:update 生成`);

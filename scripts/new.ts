@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createEntry, KIND_LIST, kindOf } from './lib/new-entry.ts';
 import { writeTemplate } from './lib/import/template.ts';
 import { PLACEHOLDER } from './lib/check/placeholder.ts';
+import { invocationDir } from './lib/user-env.ts';
 
 const USAGE = `用法：npm run new -- <类型> <id> [--title 标题]
        npm run new -- ledger [文件名.xlsx]（写出导入用的空白台账，默认 cases-template.xlsx）
@@ -60,7 +61,7 @@ console.log(
 /** `npm run new -- ledger [file]`: the template ledger for `npm run import`, in the folder the command was typed in. */
 async function newLedger(name: string | undefined, rest: string[]): Promise<never> {
   if (rest.length > 0) fail(`多余的参数：${rest.join(' ')}\n\n${USAGE}`);
-  const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), name ?? 'cases-template.xlsx');
+  const file = path.resolve(invocationDir(), name ?? 'cases-template.xlsx');
   if (!/\.xlsx$/i.test(file)) fail(`台账模板是 Excel 工作簿，文件名应以 .xlsx 结尾（现在是 ${path.basename(file)}）`);
   const result = await writeTemplate({ file, root, contentDir: path.resolve(values.content ?? path.join(root, 'content')) });
   if (!result.ok) fail(result.message);

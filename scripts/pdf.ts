@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CHROMIUM_PATH, launchChromium } from '../tests/helpers/chromium.ts';
-import { serveStatic } from '../tests/helpers/serve.ts';
+import { CHROMIUM_PATH, launchChromium } from './lib/chromium.ts';
+import { serveStatic } from './lib/serve.ts';
 
 const { values } = parseArgs({ options: { site: { type: 'string', default: 'dist' }, out: { type: 'string' } } });
 const site = path.resolve(values.site!);

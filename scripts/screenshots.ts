@@ -4,9 +4,9 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium } from '../tests/helpers/chromium.ts';
-import { serveStatic } from '../tests/helpers/serve.ts';
-import { PAGE_KINDS } from '../tests/helpers/page-kinds.ts';
+import { launchChromium } from './lib/chromium.ts';
+import { serveStatic } from './lib/serve.ts';
+import { PAGE_KINDS } from './lib/page-kinds.ts';
 
 
 const { values } = parseArgs({ options: { site: { type: 'string', default: 'dist' }, out: { type: 'string', default: 'screenshots' } } });

@@ -6,6 +6,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { inheritedEnv } from '../lib/user-env.ts';
 
 export interface Measured {
   code: number | null;
@@ -105,7 +106,7 @@ export async function run(command: string, args: readonly string[], options: Run
 
 function runSampled(command: string, args: readonly string[], options: RunOptions): Promise<Measured> {
   const started = performance.now();
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? inheritedEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   let peakTreeRss = 0;

@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launchChromium } from '../../tests/helpers/chromium.ts';
-import { serveStatic } from '../../tests/helpers/serve.ts';
+import { launchChromium } from '../lib/chromium.ts';
+import { serveStatic } from '../lib/serve.ts';
 
 export interface SearchDownload {
   query: string;

@@ -9,10 +9,10 @@ import { writeTemplate } from '../../scripts/lib/import/template.ts';
 import { NO_LICENCE } from '../../src/site/data-package.ts';
 import { LEDGER_HEADER } from '../../src/site/ledger.ts';
 import { buildSite, readPage } from '../helpers/build.ts';
-import { launchChromium } from '../helpers/chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { contentWith, PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { HELD_OUT_HEADER, HELD_OUT_ROWS, HELD_OUT_TITLE, writeLedgerXlsx } from '../helpers/ledger.ts';
-import { serveStatic } from '../helpers/serve.ts';
+import { serveStatic } from '../../scripts/lib/serve.ts';
 
 /** Both builds date their data the same way: 2026-01-01. */
 const EPOCH = { SOURCE_DATE_EPOCH: '1767225600' };

@@ -47,8 +47,8 @@ describe('a site built from fixture content', () => {
 
 describe('an old address with a step anchor', () => {
   test('redirects to the new page and keeps the #fragment', async () => {
-    const { serveStatic } = await import('../helpers/serve.ts');
-    const { launchChromium } = await import('../helpers/chromium.ts');
+    const { serveStatic } = await import('../../scripts/lib/serve.ts');
+    const { launchChromium } = await import('../../scripts/lib/chromium.ts');
     const server = await serveStatic(site);
     const browser = await launchChromium();
     try {

@@ -4,9 +4,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { validateContent, type ValidEntry } from '../../scripts/lib/check/index.ts';
 import { defaultSite, htmlFiles, readPage } from '../helpers/build.ts';
-import { launchChromium } from '../helpers/chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
-import { serveStatic } from '../helpers/serve.ts';
+import { serveStatic } from '../../scripts/lib/serve.ts';
 
 let site: string;
 let entries: ValidEntry[];

@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, defaultSite } from '../helpers/build.ts';
-import { launchChromium } from '../helpers/chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { findLayoutProblems, formatFindings, LAYOUT_DEFAULTS } from '../helpers/layout.ts';
-import { PAGE_KINDS } from '../helpers/page-kinds.ts';
-import { serveStatic } from '../helpers/serve.ts';
+import { PAGE_KINDS } from '../../scripts/lib/page-kinds.ts';
+import { serveStatic } from '../../scripts/lib/serve.ts';
 
 // Text no one can read because of layout, on every page kind, at phone and desktop widths and on
 // paper: one character a line, sideways scroll, text sticking out of its box (tests/helpers/layout.ts;

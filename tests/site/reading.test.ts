@@ -5,10 +5,10 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultSite, htmlFiles, readPage } from '../helpers/build.ts';
-import { launchChromium } from '../helpers/chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
-import { PAGE_KINDS } from '../helpers/page-kinds.ts';
-import { serveStatic } from '../helpers/serve.ts';
+import { PAGE_KINDS } from '../../scripts/lib/page-kinds.ts';
+import { serveStatic } from '../../scripts/lib/serve.ts';
 
 let site: string;
 let server: Awaited<ReturnType<typeof serveStatic>>;

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIRST_SEARCH_QUERIES, measureFirstSearch, measurePlainPagefind, type PlainDownload, type SearchDownload } from '../../scripts/bench/search.ts';
 import { defaultSite } from '../helpers/build.ts';
-import { launchChromium } from '../helpers/chromium.ts';
-import { serveStatic } from '../helpers/serve.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { serveStatic } from '../../scripts/lib/serve.ts';
 
 let site: string;
 

@@ -5,9 +5,9 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultSite } from '../helpers/build.ts';
-import { launchChromium } from '../helpers/chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { FIXTURES, PROJECT_ROOT } from '../helpers/fixtures.ts';
-import { serveStatic } from '../helpers/serve.ts';
+import { serveStatic } from '../../scripts/lib/serve.ts';
 
 interface Expectation {
   query: string;

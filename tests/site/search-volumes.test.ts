@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { searchVolumes } from '../../src/site/search-volumes.ts';
 import { buildSite } from '../helpers/build.ts';
 import { showAllResults } from '../helpers/search-results.ts';
-import { launchChromium } from '../helpers/chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { contentWith } from '../helpers/fixtures.ts';
-import { serveStatic } from '../helpers/serve.ts';
+import { serveStatic } from '../../scripts/lib/serve.ts';
 
 let server: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Browser;

@@ -4,9 +4,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { validateContent, type ValidEntry } from '../../scripts/lib/check/index.ts';
 import { buildSite, readPage } from '../helpers/build.ts';
-import { launchChromium } from '../helpers/chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { contentWith, PROJECT_ROOT } from '../helpers/fixtures.ts';
-import { serveStatic } from '../helpers/serve.ts';
+import { serveStatic } from '../../scripts/lib/serve.ts';
 import { showAllResults } from '../helpers/search-results.ts';
 
 let server: Awaited<ReturnType<typeof serveStatic>>;

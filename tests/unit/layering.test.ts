@@ -40,12 +40,21 @@ describe('which code may import which', () => {
     expect(forbiddenChains(graph, browser, isSite)).toEqual([]);
   });
 
-  test('nothing under src/ reads process.env: settings reach the pages through the build (virtual:yishi/config)', async () => {
+  test(`no code but ${ENV_MODULE} reads process.env (src/ gets its settings through the build, virtual:yishi/config)`, async () => {
+    const files = codeFilesUnder(PROJECT_ROOT, ['src', 'scripts']);
+    expect(files).toContain(ENV_MODULE);
     const readers: string[] = [];
-    for (const file of codeFilesUnder(PROJECT_ROOT, ['src'])) {
+    for (const file of files) {
       if ((await readFile(path.join(PROJECT_ROOT, file), 'utf8')).includes('process.env')) readers.push(file);
     }
-    expect(readers).toEqual([]);
+    expect(readers).toEqual([ENV_MODULE]);
+  });
+
+  test('no production code (src/, scripts/) imports from tests/, directly or through another module', () => {
+    const production = codeFilesUnder(PROJECT_ROOT, ['src', 'scripts']);
+    const whole = importGraph(PROJECT_ROOT, production);
+    expect(production.some((f) => f.startsWith('scripts/'))).toBe(true);
+    expect(forbiddenChains(whole, production, (file) => file.startsWith('tests/'))).toEqual([]);
   });
 
   test(`the user's overrides are named in one module, ${ENV_MODULE}, and each in the README`, async () => {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from '../helpers/chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { findLayoutProblems, LAYOUT_DEFAULTS } from '../helpers/layout.ts';
 

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { HandbookOptions } from '../astro/config.ts';
 import { awaitedLater, childReport, forkChild, killChild } from './children.ts';
 import { addRecordedTimings } from './timings.ts';
+import { inheritedEnv } from '../user-env.ts';
 
 const CHILD = fileURLToPath(new URL('./astro-child.ts', import.meta.url));
 
@@ -44,7 +45,7 @@ export function astroEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
  * is still being checked says nothing if the check fails.
  */
 export function startAstroBuild(options: AstroBuildOptions, spawn: { cwd?: string } = {}): AstroBuild {
-  const child = forkChild(CHILD, [JSON.stringify(options)], { stdio: ['inherit', 'pipe', 'pipe', 'ipc'], env: astroEnv(process.env), ...spawn });
+  const child = forkChild(CHILD, [JSON.stringify(options)], { stdio: ['inherit', 'pipe', 'pipe', 'ipc'], env: astroEnv(inheritedEnv()), ...spawn });
   const held: [NodeJS.WriteStream, Buffer][] = [];
   let showing = false;
   let cancelled = false;

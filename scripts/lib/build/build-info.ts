@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { sourceDateEpoch, type Env } from '../user-env.ts';
 
 /**
  * The handbook's version and the date of its data, for the data page and citations. Both must
@@ -39,9 +40,9 @@ function newestFile(dir: string, depth = 0): number {
 }
 
 /** The date of the data (see BuildInfo). */
-export function dataDate(contentDir: string, env: Record<string, string | undefined> = process.env): string {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
+export function dataDate(contentDir: string, env?: Env): string {
+  const epoch = sourceDateEpoch(env);
+  if (epoch !== undefined) return new Date(epoch * 1000).toISOString().slice(0, 10);
   const fromGit = gitDate(contentDir);
   if (fromGit) return fromGit;
   try {

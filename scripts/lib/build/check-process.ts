@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { awaitedLater, childReport, forkChild, killChild } from './children.ts';
+import { inheritedEnv } from '../user-env.ts';
 
 const CHILD = fileURLToPath(new URL('./check-child.ts', import.meta.url));
 
@@ -27,7 +28,7 @@ export interface CheckRun {
  * the memory it takes is not held by the build's process through the rest of the build.
  */
 export function startCheckInChild(contentDir: string, root: string): CheckRun {
-  const child = forkChild(CHILD, [contentDir, root], { stdio: 'inherit', env: process.env });
+  const child = forkChild(CHILD, [contentDir, root], { stdio: 'inherit', env: inheritedEnv() });
   const done = childReport<CheckReport>(child, (why) => new Error(`内容检查进程意外退出（${why}）`));
   return { done: awaitedLater(done), pid: child.pid, cancel: () => killChild(child) };
 }

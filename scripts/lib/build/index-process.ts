@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { awaitedLater, childReport, forkChild, killChild } from './children.ts';
+import { inheritedEnv } from '../user-env.ts';
 
 const CHILD = fileURLToPath(new URL('./index-child.ts', import.meta.url));
 
@@ -20,7 +21,7 @@ export interface IndexRun {
  * process (`index-child.ts`), in a process group of its own (children.ts).
  */
 export function startSearchIndex(siteDir: string): IndexRun {
-  const child = forkChild(CHILD, [siteDir], { stdio: 'inherit', env: process.env });
+  const child = forkChild(CHILD, [siteDir], { stdio: 'inherit', env: inheritedEnv() });
   const done = childReport<IndexReport>(child, (why, report) =>
     new Error(report?.error ?? `搜索索引进程意外退出（${why}）`),
   ).then((report) => {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TIMINGS_STORE } from '../../../src/site/timings.ts';
+import { setProcessEnv } from '../user-env.ts';
 
 /** The machine-readable line starts with this. */
 export const TIMINGS_PREFIX = 'YISHI_BUILD_TIMINGS ';
@@ -54,7 +55,7 @@ export async function startTimings() {
   const started = performance.now();
   const dir = await mkdtemp(path.join(tmpdir(), 'yishi-timer-'));
   const timerFile = path.join(dir, 'astro-timer.json');
-  process.env.ASTRO_TIMER_PATH = timerFile;
+  setProcessEnv('ASTRO_TIMER_PATH', timerFile);
   const phases: BuildTimings = {};
   return {
     phase(name: 'check' | 'astro' | 'pagefind' | 'offline', since: number) {

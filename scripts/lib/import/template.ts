@@ -3,6 +3,7 @@ import path from 'node:path';
 import { templateXlsx } from '../../../src/site/data-package.ts';
 import { buildInfo } from '../build/build-info.ts';
 import { loadSiteConfig } from '../site-config.ts';
+import { userEnv } from '../user-env.ts';
 
 /** The first published id of a collection (a file name without `_`), for the template's example row. */
 async function firstId(contentDir: string, collection: string, ext: RegExp): Promise<string | undefined> {
@@ -16,7 +17,7 @@ async function firstId(contentDir: string, collection: string, ext: RegExp): Pro
  * and method, the codebook. Never overwrites a file.
  */
 export async function writeTemplate(options: { file: string; root: string; contentDir: string }): Promise<{ ok: true } | { ok: false; message: string }> {
-  const site = loadSiteConfig({ root: options.root, env: process.env });
+  const site = loadSiteConfig({ root: options.root, env: userEnv() });
   const info = buildInfo(options.root, options.contentDir, site.version);
   const refs = { source: await firstId(options.contentDir, 'sources', /\.ya?ml$/), method: await firstId(options.contentDir, 'methods', /\.mdx$/) };
   const bytes = await templateXlsx(site, info, refs);

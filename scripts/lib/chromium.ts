@@ -1,7 +1,8 @@
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumPath } from './user-env.ts';
 
 /** Debian's Chromium; never a downloaded browser. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = chromiumPath();
 
 /** Headless Chromium with the flags this machine needs (no background network, no sandbox as root). */
 export function launchChromium(): Promise<Browser> {
