@@ -1,45 +1,35 @@
-// `npm test`: every test. Browser tests need Debian's Chromium, CJK fonts, Java and poppler; this installs
-// them when it can (root on Debian) and otherwise stops and says how. It never skips them.
+// `npm test`: every test. The tests need system tools (scripts/lib/system-tools.ts: Chromium, CJK fonts, Java,
+// poppler, zbar); this installs them when it can (root on Debian) and otherwise stops and says how. It never skips them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { CHROMIUM_PATH } from '../tests/helpers/chromium.ts';
+import { installCommand, missingPackages, SYSTEM_TOOLS } from './lib/system-tools.ts';
+import { inheritedEnv } from './lib/user-env.ts';
 
-function hasCjkFont(): boolean {
-  const result = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
-  return result.status === 0 && result.stdout.trim().length > 0;
-}
-
-function hasJava(): boolean {
-  return spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
-}
-
-function has(command: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-}
-
-// Chromium drives the browser tests, CJK fonts let it draw Chinese, Java runs the HTML checker,
-// poppler's pdftotext reads the PDF back.
-const missing = [
-  ...(existsSync(CHROMIUM_PATH) ? [] : ['chromium']),
-  ...(hasCjkFont() ? [] : ['fonts-noto-cjk']),
-  ...(hasJava() ? [] : ['default-jre-headless']),
-  ...(has('pdftotext') ? [] : ['poppler-utils']),
-];
+// The system tools of SYSTEM_TOOLS (Chromium, CJK fonts, Java, poppler, zbar): installed here when
+// this is root on Debian, else the run stops at once and says what to install.
+const missing = missingPackages();
 if (missing.length > 0) {
   const isRoot = process.getuid?.() === 0;
   const hasApt = existsSync('/usr/bin/apt-get');
   if (!isRoot || !hasApt) {
-    console.error(`测试需要 ${missing.join(' 和 ')}，本机没有。`);
-    console.error(`The tests need ${missing.join(' and ')}. On Debian or Ubuntu, run:`);
-    console.error(`  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
+    console.error(`测试需要以下系统软件包，本机没有：${missing.join('、')}。`);
+    console.error(`The tests need these system packages, which this machine lacks:`);
+    for (const tool of SYSTEM_TOOLS.filter((t) => missing.includes(t.package))) console.error(`  ${tool.package}: ${tool.why}`);
+    console.error('On Debian or Ubuntu, run:');
+    console.error(`  ${installCommand(missing)}`);
     console.error('then run `npm test` again.');
     process.exit(1);
   }
-  console.log(`▸ Installing ${missing.join(', ')} with apt-get (needed by the browser tests)…`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  console.log(`▸ Installing ${missing.join(', ')} with apt-get (needed by the tests)…`);
+  const env = inheritedEnv({ DEBIAN_FRONTEND: 'noninteractive' });
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
+  const still = missingPackages();
+  if (still.length > 0) {
+    console.error(`apt-get 安装后仍缺少：${still.join('、')}。Still missing after apt-get: ${still.join(', ')}.`);
+    process.exit(1);
+  }
 }
 
 const root = path.resolve(import.meta.dirname, '..');

@@ -4,9 +4,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { validateContent, type ValidEntry } from '../../scripts/lib/check/index.ts';
-import { buildSite, readPage } from '../helpers/build.ts';
+import { buildSite, sharedSite, readPage } from '../helpers/build.ts';
 import { checkLinks } from '../helpers/link-check.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
+import { requireCommand } from '../../scripts/lib/system-tools.ts';
 
 const SITE = 'https://handbook.example.org';
 let site: string;
@@ -15,7 +16,9 @@ const sections = () =>
   ['guides', 'methods', 'models', 'cases'].flatMap((c) => entries.filter((e) => e.collection === c && !e.draft).map((e) => ({ collection: c, id: e.id, title: (e.data as { title: string }).title })));
 
 beforeAll(async () => {
-  site = await buildSite({ env: { YISHI_SITE: SITE } });
+  // A missing system tool is named, not met as an empty output (npm test installs them).
+  requireCommand('pdfinfo'); requireCommand('pdftotext');
+  site = await sharedSite({ YISHI_SITE: SITE });
   ({ entries } = await validateContent(path.join(PROJECT_ROOT, 'content'), PROJECT_ROOT));
 });
 

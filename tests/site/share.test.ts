@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, htmlFiles, readPage } from '../helpers/build.ts';
-import { CHROMIUM_PATH, launchChromium } from '../helpers/chromium.ts';
+import { buildSite, sharedSite, htmlFiles, readPage } from '../helpers/build.ts';
+import { CHROMIUM_PATH, launchChromium } from '../../scripts/lib/chromium.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
-import { serveStatic } from '../helpers/serve.ts';
+import { requireCommand } from '../../scripts/lib/system-tools.ts';
+import { serveStatic } from '../../scripts/lib/serve.ts';
 
 // What readers and trainers see of the share kit, the print stylesheet and the wording, on a
 // handbook with `site` set (absolute URLs, QR codes) and on one without.
@@ -19,7 +20,9 @@ let server: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = await buildSite({ env: { YISHI_SITE: SITE } });
+  // A missing system tool is named, not met as an empty output (npm test installs them).
+  requireCommand('zbarimg'); requireCommand('pdfinfo'); requireCommand('pdftotext');
+  site = await sharedSite({ YISHI_SITE: SITE });
   const out = path.join(await mkdtemp(path.join(tmpdir(), 'yishi-site-')), 'dist');
   const built = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/build.ts'), '--out', out], { encoding: 'utf8', cwd: PROJECT_ROOT, env: { ...process.env, YISHI_SITE: '' } });
   if (built.status !== 0) throw new Error(built.stderr);
