@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { appendFile, readdir, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect, inject } from 'vitest';
@@ -47,6 +48,26 @@ export async function buildSite(options: BuildOptions): Promise<string> {
   // Not beside the default site's build: both would write Astro's generated folder (.astro/).
   await defaultBuildEnded().catch(() => undefined);
   return runBuild({ ...options, log: inject('buildLog'), by: testFile() });
+}
+
+/**
+ * A scenario site of the bundled content with settings changed through the environment, built
+ * once per run and shared by every test file that asks for the same settings (print and share
+ * both read the site with `site` set). Read it, never write into it.
+ */
+export async function sharedSite(env: Record<string, string>): Promise<string> {
+  const key = createHash('sha256').update(JSON.stringify(Object.entries(env).sort())).digest('hex').slice(0, 16);
+  const dir = path.join(path.dirname(inject('buildLog')), `shared-${key}`);
+  const marker = path.join(dir, 'built.json');
+  if (existsSync(marker)) {
+    const site = (JSON.parse(await readFile(marker, 'utf8')) as { site: string }).site;
+    await appendFile(inject('buildLog'), `${JSON.stringify({ kind: 'use', shared: true, by: testFile(), site } satisfies BuildLogLine)}\n`);
+    return site;
+  }
+  const site = await buildSite({ env });
+  await mkdir(dir, { recursive: true });
+  await writeFile(marker, JSON.stringify({ site }));
+  return site;
 }
 
 /**

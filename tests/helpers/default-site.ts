@@ -66,13 +66,16 @@ export default async function setup(project: TestProject) {
     const lines = (await readFile(log, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as BuildLogLine);
     const defaults = lines.filter(isDefaultBuild);
     const scenarios = lines.filter((line) => line.kind === 'build' && !isDefaultBuild(line));
-    const uses = lines.filter((line) => line.kind === 'use');
+    const uses = lines.filter((line) => line.kind === 'use' && !line.shared);
     const folders = new Set(uses.map((line) => line.site));
     console.log(
       `▸ site builds this run: the default site ${defaults.length} time(s), read by ${uses.length} test file(s)` +
         ` from ${folders.size} folder(s); ${scenarios.length} scenario build(s)`,
     );
     const problems: string[] = [];
+    // Two scenario builds of the same bundled content with the same settings are one build built twice: share it (`sharedSite()`).
+    const sameTwice = scenarios.filter((line, i) => !line.content && scenarios.findIndex((other) => !other.content && JSON.stringify(other.env ?? {}) === JSON.stringify(line.env ?? {})) !== i);
+    if (sameTwice.length) problems.push(`the same scenario site was built more than once (${sameTwice.map((l) => `${l.by}: ${JSON.stringify(l.env)}`).join('; ')}); share it with sharedSite()`);
     if (defaults.length > 1) problems.push(`the default site was built ${defaults.length} times (by ${defaults.map((l) => l.by).join(', ')}); build it once and share it`);
     if (folders.size > 1) problems.push(`test files read the default site from different folders: ${[...folders].join(', ')}`);
     if (before) {

@@ -26,6 +26,8 @@ export interface RunBuildOptions extends BuildOptions {
 /** One line of the build log. */
 export interface BuildLogLine {
   kind: 'build' | 'use';
+  /** A use of a shared scenario site (`sharedSite()`), not of the default site. */
+  shared?: boolean;
   /** The test file (relative to the project), or `global-setup`. */
   by: string;
   /** The site's folder. */
