@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Three projects, all run by `npm test`: unit first, while the site project's global setup builds
 // the default site once, in the background, for every site test; then site; then slow.
-// The clock stands at 2026-06-30 in unit and slow tests, so that “a date in the future” stays the same.
+// The clock stands at 2098-06-30 in unit and slow tests, so that “a date in the future” stays the same.
 const FIXED_TODAY = ['tests/helpers/fixed-today.ts'];
 
 export default defineConfig({

@@ -3,7 +3,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { COPY_RUN, findCopies, indexSources } from '../../scripts/lib/check/copy.ts';
+import { blankYamlComments, copyProblems, COPY_RUN, findCopies, indexSources } from '../../scripts/lib/check/copy.ts';
 import { sourceTextsFolder } from '../../scripts/lib/check/source-texts.ts';
 import { validateContent } from '../../scripts/lib/check/index.ts';
 import { contentWith, PROJECT_ROOT } from '../helpers/fixtures.ts';
@@ -68,5 +68,19 @@ describe('the copying rule', () => {
     expect(result.problems.map((p) => `${p.file}:${p.line} ${p.field} ${p.code}`)).toEqual(['content/terms/copied.yaml:4 definition copy.run']);
     expect(result.problems[0]!.message).toContain('content/sources/texts/003_85f34d5aacb359fc.txt');
     expect(result.problems[0]!.message).toContain('社区党委副书记担任协商议事会主席并主持协商议事会议');
+  });
+});
+
+describe('comments are not content', () => {
+  test('YAML comments are left out of the comparison, in a YAML file and in frontmatter, but not in a body or a quoted value', async () => {
+    const index = indexSources(await sourceTexts());
+    const copied = '社区党委副书记担任协商议事会主席并主持协商议事会议，通过民主推荐、党委确认等程序';
+    const yaml = `# ${copied}\nterm: 抄录  # ${copied}\ndefinition: "a # ${copied}"\n`;
+    // Only the quoted value is compared: one run, on line 3.
+    expect(copyProblems(yaml, 'content/terms/x.yaml', undefined, index).map((p) => p.line)).toEqual([3]);
+    const mdx = `---\n# ${copied}\ntitle: demo\nsummary: |\n  # ${copied}\n---\n# ${copied}\n`;
+    // The block scalar's line (5) and the body's heading (7) are content; the comment (2) is not.
+    expect(copyProblems(mdx, 'content/cases/x.mdx', 7, index).map((p) => p.line)).toEqual([5, 7]);
+    expect(blankYamlComments('a: 1 # note\n# whole\nb: "#x"', Infinity)).toBe('a: 1       \n       \nb: "#x"');
   });
 });

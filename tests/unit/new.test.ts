@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
@@ -174,5 +175,68 @@ describe.concurrent('npm run new', { timeout: 60_000 }, () => {
     const missing = await runNew(content, 'case');
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('缺少 id');
+  });
+});
+
+/** The value a filled-in field gets, by its key, for entries made on the bundled content. */
+function fill(text: string, source: string, kind: string): string {
+  const values: Record<string, string> = {
+    kind: kind === 'model' ? 'composition' : 'consultation',
+    date: '2023',
+    province: '浙江省',
+    level: 'community',
+    complete: 'true',
+  };
+  const lists: Record<string, string> = { forms: 'council', topics: 'traffic', sources: source };
+  return text
+    .replace(/^(\s*)(\w+): 【待填写】$/gm, (line, indent: string, key: string) => (values[key] ? `${indent}${key}: ${values[key]}` : line))
+    .replace(/^(\w+): \[【待填写】\]$/gm, (line, key: string) => (lists[key] ? `${key}: [${lists[key]}]` : line))
+    .replaceAll('【待填写】', '');
+}
+
+// On the handbook as it ships, not a fixture: what a new user meets first (README, “Adding a case”).
+describe('npm run new on the bundled content', { timeout: 120_000 }, () => {
+  const bundled = async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'yishi-bundled-'));
+    await cp(path.join(PROJECT_ROOT, 'content'), path.join(dir, 'content'), { recursive: true });
+    return path.join(dir, 'content');
+  };
+  const firstSource = async (content: string) => (await readdir(path.join(content, 'sources'))).filter((f) => f.endsWith('.yaml')).sort()[0]!.replace(/\.yaml$/, '');
+
+  test.each([
+    ['case', 'cases', 'mdx', '中山街无公厕问题的社区协商二'],
+    ['method', 'methods', 'mdx', '协商“四步工作法”'],
+    ['model', 'models', 'mdx', '议事会“1+5+X”构成'],
+    ['guide', 'guides', 'mdx', '怎样组织一次现场协商'],
+    ['term', 'terms', 'yaml', '协商议事清单'],
+    ['source', 'sources', 'yaml', '某社区议事会工作总结'],
+  ])('a new %s, with and without --title, is written and passes the check once its placeholders are filled', async (kind, collection, ext, title) => {
+    const content = await bundled();
+    const source = await firstSource(content);
+    for (const [id, args] of [[`new-${kind}-plain`, []], [`new-${kind}-titled`, ['--title', title]]] as const) {
+      const run = await runNew(content, kind, id, ...args);
+      expect(run.status, run.stderr).toBe(0);
+      const file = path.join(content, collection, `${id}.${ext}`);
+      expect(existsSync(file)).toBe(true);
+      const { problems } = await check(content);
+      expect(problems.filter((p) => p.code !== 'draft.placeholder'), run.stdout).toEqual([]);
+      expect(problems.length).toBeGreaterThan(0);
+      await writeFile(file, fill(await readFile(file, 'utf8'), source, kind));
+      expect((await check(content)).problems).toEqual([]);
+    }
+  });
+
+  test('a new ledger is written and imports as it is (its example row names the handbook’s own source and method)', async () => {
+    const content = await bundled();
+    const file = path.join(path.dirname(content), 'ledger.xlsx');
+    const run = await runNew(content, 'ledger', file);
+    expect(run.status, run.stderr).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    const imported = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+      execFile(process.execPath, [path.join(PROJECT_ROOT, 'scripts/import.ts'), file, '--dry-run', '--content', content], { encoding: 'utf8', cwd: path.dirname(content) }, (error, _stdout, stderr) =>
+        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }),
+      );
+    });
+    expect(imported.status, imported.stderr).toBe(0);
   });
 });

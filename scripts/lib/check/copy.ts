@@ -256,11 +256,48 @@ function keyAbove(lines: readonly string[], line: number, first: number): string
 }
 
 /**
+ * `text` with its YAML comments blanked out (each character of `# …` to the end of its line
+ * becomes a space, so offsets and lines stay where they were), in its first `yamlLines` lines.
+ * Comments are notes to authors, not content: the comments `npm run new` writes list the
+ * taxonomies' labels, which a source may well list too. A `#` starts a comment at the start of a
+ * line or after a space, outside quotes and outside a block scalar (`|`, `>`).
+ */
+export function blankYamlComments(text: string, yamlLines = Infinity): string {
+  const lines = text.split('\n');
+  let blockIndent = -1;
+  for (let n = 0; n < lines.length && n < yamlLines; n++) {
+    const line = lines[n]!;
+    const indent = line.length - line.trimStart().length;
+    if (blockIndent >= 0) {
+      if (line.trim() === '' || indent > blockIndent) continue;
+      blockIndent = -1;
+    }
+    let quote = '';
+    let cut = -1;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i]!;
+      if (quote) {
+        if (quote === '"' && c === '\\') i++;
+        else if (c === quote) quote = '';
+      } else if ((c === '"' || c === "'") && (i === 0 || /[\s:[{,-]/.test(line[i - 1]!))) quote = c;
+      else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) {
+        cut = i;
+        break;
+      }
+    }
+    const kept = cut >= 0 ? line.slice(0, cut) : line;
+    if (/(?:^|[:\s-])[|>][+-]?\d*\s*$/.test(kept)) blockIndent = indent;
+    if (cut >= 0) lines[n] = kept + ' '.repeat(line.length - cut);
+  }
+  return lines.join('\n');
+}
+
+/**
  * The copying rule on one file: each run it shares with a source, at the line it starts on, in
  * its field (the top-level key above it) or 正文 from `bodyLine` on (undefined for a YAML file).
  */
 export function copyProblems(text: string, file: string, bodyLine: number | undefined, index: SourceIndex): Problem[] {
-  const runs = findCopies(text, index);
+  const runs = findCopies(blankYamlComments(text, bodyLine === undefined ? Infinity : bodyLine - 1), index);
   if (runs.length === 0) return [];
   const lines = text.split('\n');
   const starts: number[] = [];
