@@ -11,8 +11,12 @@ export const sourceSchema = z.strictObject({
   complete: z.boolean(),
   /** Publication date, where known. */
   date: partialDate.optional(),
-  /** Where it was published, where known. */
+  /** Where it was published, where known: the original's address, even when a reprint was read. */
   url: z.url({ protocol: /^https?$/ }).optional(),
+  /** The address the handbook's authors actually read, when it is not `url` (a reprint). */
+  readUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** The day the text was read (YYYY-MM-DD), for a report read online. */
+  accessed: partialDate.optional(),
   /** The file in the source-texts folder (`sourceTexts`, content/sources/texts/) it was read from. */
   file: z.string().trim().optional(),
   /** What is missing, redacted or otherwise worth knowing. */

@@ -1,6 +1,7 @@
 // The copying rule (scripts/lib/check/copy.ts), a rule of `npm run check`: content is written in
 // the handbook's own words, compared with the source texts the handbook keeps beside its content.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { blankYamlComments, copyProblems, COPY_RUN, findCopies, indexSources } from '../../scripts/lib/check/copy.ts';
@@ -82,5 +83,60 @@ describe('comments are not content', () => {
     // The block scalar's line (5) and the body's heading (7) are content; the comment (2) is not.
     expect(copyProblems(mdx, 'content/cases/x.mdx', 7, index).map((p) => p.line)).toEqual([5, 7]);
     expect(blankYamlComments('a: 1 # note\n# whole\nb: "#x"', Infinity)).toBe('a: 1       \n       \nb: "#x"');
+  });
+});
+
+describe('fingerprints instead of texts (npm run fingerprint)', () => {
+  const runFingerprint = (content: string, ...args: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, [path.join(PROJECT_ROOT, 'scripts/fingerprint.ts'), ...args, '--content', content], { encoding: 'utf8', cwd: path.dirname(content) }, (error, stdout, stderr) =>
+        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+      );
+    });
+
+  test('a copied sentence is reported against a source’s fingerprint exactly as against its text, and the text cannot be read from the fingerprint', async () => {
+    const content = await contentWith();
+    const texts = path.join(content, 'sources/texts');
+    const { cp, mkdir } = await import('node:fs/promises');
+    await mkdir(texts, { recursive: true });
+    const copiedSummary = '通过民主推荐、党委确认等程序，社区党委副书记担任协商议事会主席并主持协商议事会议。';
+    await writeFile(path.join(content, 'terms/copied.yaml'), `term: 抄录\ndefinition: >-\n  测试用的释义。\n  ${copiedSummary}\nsources: [demo-source]\n`);
+    // Against the full text…
+    await cp(path.join(TEXTS, '003_85f34d5aacb359fc.txt'), path.join(texts, '003.txt'));
+    const withText = await validateContent(content, path.dirname(content));
+    // …and against its fingerprint, the text kept outside the project.
+    const report = path.join(path.dirname(content), 'report.txt');
+    await cp(path.join(texts, '003.txt'), report);
+    await rm(path.join(texts, '003.txt'));
+    const made = await runFingerprint(content, report, '--source', 'demo-source');
+    expect(made.status, made.stderr).toBe(0);
+    expect(made.stdout).toContain('content/sources/texts/demo-source.fp');
+    const withPrint = await validateContent(content, path.dirname(content));
+    const strip = (problems: typeof withText.problems) => problems.map((p) => ({ ...p, message: p.message.replace(/content\/sources\/texts\/\S+/, 'SOURCE') }));
+    expect(withPrint.problems.map((p) => p.code)).toEqual(['copy.run']);
+    expect(strip(withPrint.problems)).toEqual(strip(withText.problems));
+    expect(withPrint.problems[0]!.message).toContain('content/sources/texts/demo-source.fp');
+    // The source entry names its fingerprint; the fingerprint holds no character of the text.
+    expect(await readFile(path.join(content, 'sources/demo-source.yaml'), 'utf8')).toMatch(/^file: demo-source\.fp$/m);
+    const fp = await readFile(path.join(texts, 'demo-source.fp'), 'utf8');
+    expect(fp).not.toMatch(/\p{Script=Han}/u);
+    // A sentence in the handbook's own words is not reported.
+    await writeFile(path.join(content, 'terms/copied.yaml'), 'term: 抄录\ndefinition: 社区党委副书记主持议事会，成员经民主推荐产生。\nsources: [demo-source]\n');
+    expect((await validateContent(content, path.dirname(content))).problems).toEqual([]);
+  });
+
+  test('a damaged fingerprint is a problem of its own, and a missing source is refused by the command', async () => {
+    const content = await contentWith();
+    const texts = path.join(content, 'sources/texts');
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(texts, { recursive: true });
+    await writeFile(path.join(texts, 'broken.fp'), 'yishi-fingerprint 1\nsource: x\nwindow: 25\ncharacters: 30\nwindows: 6\n\nAAAA\n');
+    const result = await validateContent(content, path.dirname(content));
+    expect(result.problems.map((p) => `${p.file} ${p.code}`)).toEqual(['content/sources/texts/broken.fp copy.fingerprint']);
+    const report = path.join(path.dirname(content), 'r.txt');
+    await writeFile(report, '社区党委副书记担任协商议事会主席并主持协商议事会议通过民主推荐党委确认等程序');
+    const refused = await runFingerprint(content, report, '--source', 'no-such-source');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('没有资料“no-such-source”');
   });
 });

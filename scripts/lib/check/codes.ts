@@ -328,6 +328,12 @@ export const PROBLEM_KINDS = {
       `这段文字与资料原文 ${source} 有连续 ${length} 个字相同：“${shared}”。请用自己的话改写；确要引用原话时，放进引号“”里并注明出处`,
   }),
 
+  'copy.fingerprint': kind<{ text: string }>({
+    title: '指纹文件无法读取',
+    fix: '用 npm run fingerprint -- 原文.txt --source 资料id 重新生成这个文件；不再需要时删去它。',
+    message: ({ text }) => text,
+  }),
+
   'draft.placeholder': kind<{ text: string; inBody: boolean }>({
     title: '还有没填写的地方',
     fix: '把“【待填写】”和它后面的提示换成真实内容（写法见上方的注释）；还没写完时，可以先把文件名改为以 _ 开头的草稿。',

@@ -6,6 +6,7 @@
 //
 // Fast enough for 10,000 files: the sources are indexed once (a hash table of every window of
 // COPY_RUN characters), and each file is scanned once with a rolling hash.
+import { createHash } from 'node:crypto';
 import OpenCC from 'opencc-js';
 import { problemAt, type Problem } from './problem.ts';
 
@@ -49,8 +50,44 @@ const BASE_TOP = (() => {
   return power;
 })();
 
+/**
+ * A source known by its fingerprint instead of its text (a report the handbook may not keep, an
+ * office's internal document): the hash of every window of COPY_RUN characters, as compared,
+ * from which the text cannot be read back. Written by `npm run fingerprint` (fingerprint.ts).
+ */
+export interface SourceFingerprint {
+  /** How the source is named in a report (its path from the project root). */
+  name: string;
+  /** The windows' hashes (WINDOW_HASH_BYTES bytes each, as hex). */
+  hashes: ReadonlySet<string>;
+}
+
+/** Bytes kept of each window's SHA-256: 48 bits, so that a false match among a handbook's windows is a one-in-a-billion event. */
+export const WINDOW_HASH_BYTES = 6;
+const WINDOW_DOMAIN = 'yishi-copy-window-v1';
+
+/** The fingerprint hash of one window of compared characters (code points). */
+function windowDigest(codes: Uint32Array, at: number): string {
+  const bytes = Buffer.from(codes.buffer, codes.byteOffset + at * 4, COPY_RUN * 4);
+  return createHash('sha256').update(WINDOW_DOMAIN).update(bytes).digest('hex').slice(0, WINDOW_HASH_BYTES * 2);
+}
+
+/** Every window's fingerprint hash of a text, compared as the rule compares sources (quotations kept). */
+export function fingerprintWindows(text: string): { characters: number; hashes: Set<string> } {
+  const hashes = new Set<string>();
+  let characters = 0;
+  segments(text, true, ({ codes, length }) => {
+    characters += length;
+    const own = codes.slice(0, length);
+    for (let i = 0; i + COPY_RUN <= length; i++) hashes.add(windowDigest(own, i));
+  });
+  return { characters, hashes };
+}
+
 /** The index of the source texts: every window of COPY_RUN characters, in a hash table. */
 export interface SourceIndex {
+  /** Sources known by their fingerprints only. */
+  fingerprints?: readonly SourceFingerprint[];
   /** How each source is named in a report (its path from the project root). */
   names: string[];
   /** Where each source starts in `codes`. */
@@ -141,7 +178,7 @@ function sameWindow(a: Uint32Array, aStart: number, b: Uint32Array, bStart: numb
 }
 
 /** Indexes the source texts once; `findCopies` then looks up each file against them. */
-export function indexSources(sources: readonly { name: string; text: string }[]): SourceIndex {
+export function indexSources(sources: readonly { name: string; text: string }[], fingerprints: readonly SourceFingerprint[] = []): SourceIndex {
   const parts: number[][] = [];
   const starts: number[] = [];
   let total = 0;
@@ -182,7 +219,13 @@ export function indexSources(sources: readonly { name: string; text: string }[])
       hashes[slot] = hash >>> 0;
     }
   });
-  return { names: sources.map((s) => s.name), starts, codes, table, hashes };
+  return { names: sources.map((s) => s.name), starts, codes, table, hashes, fingerprints };
+}
+
+/** The source whose fingerprint holds a window, or undefined. */
+function lookUpFingerprint(fingerprints: readonly SourceFingerprint[], codes: Uint32Array, at: number): string | undefined {
+  const digest = windowDigest(codes, at);
+  return fingerprints.find((f) => f.hashes.has(digest))?.name;
 }
 
 /** Where in the sources a window of a segment occurs, or -1. */
@@ -211,28 +254,39 @@ export interface CopiedRun {
 /** The longest runs a text shares with the indexed sources, each at least COPY_RUN long. */
 export function findCopies(text: string, index: SourceIndex): CopiedRun[] {
   const runs: CopiedRun[] = [];
-  if (index.names.length === 0) return runs;
+  const fingerprints = index.fingerprints ?? [];
+  if (index.names.length === 0 && fingerprints.length === 0) return runs;
+  // The source of the window starting at i, or undefined: a full text first, then a fingerprint.
+  const sourceAt = (codes: Uint32Array, hashes: Uint32Array, i: number): string | undefined => {
+    if (index.names.length > 0) {
+      const at = lookUp(index, hashes[i]!, codes, i);
+      if (at !== -1) {
+        let source = 0;
+        while (source + 1 < index.starts.length && index.starts[source + 1]! <= at) source++;
+        return index.names[source]!;
+      }
+    }
+    return fingerprints.length > 0 ? lookUpFingerprint(fingerprints, codes, i) : undefined;
+  };
   segments(text, false, ({ codes, offsets, length }) => {
     if (length < COPY_RUN) return;
     const { hashes, count } = windowHashes(codes, length);
     let i = 0;
     while (i < count) {
-      const at = lookUp(index, hashes[i]!, codes, i);
-      if (at === -1) {
+      const source = sourceAt(codes, hashes, i);
+      if (source === undefined) {
         i++;
         continue;
       }
       let last = i;
-      while (last + 1 < count && lookUp(index, hashes[last + 1]!, codes, last + 1) !== -1) last++;
+      while (last + 1 < count && sourceAt(codes, hashes, last + 1) !== undefined) last++;
       const end = last + COPY_RUN - 1;
-      let source = 0;
-      while (source + 1 < index.starts.length && index.starts[source + 1]! <= at) source++;
       const endOffset = offsets[end]!;
       runs.push({
         start: offsets[i]!,
         end: endOffset + (codes[end]! > 0xffff ? 2 : 1),
         length: end - i + 1,
-        source: index.names[source]!,
+        source,
       });
       i = last + COPY_RUN;
     }

@@ -13,7 +13,7 @@ import { problemAt, sortProblems, type Problem } from './problem.ts';
 import type { ProblemParams } from './codes.ts';
 import { checkAll, type CheckContext, type FileResult } from './parallel.ts';
 import { copyProblems, indexSources } from './copy.ts';
-import { readSourceTexts, sourceTextsFolder } from './source-texts.ts';
+import { readFingerprints, readSourceTexts, sourceTextsFolder } from './source-texts.ts';
 import { checkThesaurus } from './thesaurus.ts';
 
 export { formatProblem, formatReport, type Problem, type ProblemCode } from './problem.ts';
@@ -63,7 +63,8 @@ async function checkFile(file: ContentFile, context: CheckContext): Promise<{ en
     citations = body.citations;
     problems.push(...body.problems);
   } else {
-    problems.push(...copyProblems(decoded.text, file.file, undefined, context.sources));
+    // A source's title is the document's own title, quoted as a bibliography quotes it.
+    problems.push(...copyProblems(decoded.text, file.file, undefined, context.sources).filter((p) => !(file.collection === 'sources' && p.field === 'title')));
   }
 
   const parsed = parseYaml(yamlText, file.file, lineOffset);
@@ -139,7 +140,9 @@ export async function validateContent(
   const textsFolder = options.sourceTexts === undefined ? sourceTextsFolder(root) : options.sourceTexts && path.resolve(options.sourceTexts);
   const { files, problems } = await discover(path.resolve(contentDir), root, { skip: textsFolder ?? undefined });
   const texts = textsFolder ? await readSourceTexts(textsFolder, root) : [];
-  const context: CheckContext = { sources: indexSources(texts) };
+  const { fingerprints, errors } = textsFolder ? await readFingerprints(textsFolder, root) : { fingerprints: [], errors: [] };
+  for (const error of errors) problems.push(problemAt({ file: error.file, line: 1, field: '-' }, 'copy.fingerprint', { text: error.message }));
+  const context: CheckContext = { sources: indexSources(texts, fingerprints) };
   const checked: CheckedEntry[] = [];
   // Thousands of files are checked on several threads (parallel.ts); the results are the same.
   const results = await checkAll(files, checkOneFile, context, options.workers);
@@ -149,5 +152,5 @@ export async function validateContent(
   }
   problems.push(...crossFileProblems(checked), ...(await checkThesaurus(path.resolve(contentDir), path.resolve(projectRoot))));
   const entries = checked.filter((entry): entry is ValidEntry => entry.data !== undefined);
-  return { problems: sortProblems(problems), entries, fileCount: files.length, sourceTextCount: texts.length };
+  return { problems: sortProblems(problems), entries, fileCount: files.length, sourceTextCount: texts.length + fingerprints.length };
 }
