@@ -47,10 +47,14 @@ describe('the copying rule', () => {
     expect(shared(sentence.slice(0, COPY_RUN), index)).toEqual([sentence.slice(0, COPY_RUN)]);
   });
 
-  test('the bundled handbook compares its content with its own source texts, and copies none', async () => {
+  test('the bundled handbook compares its content with its own source texts and the fingerprints of the reports it cites, and copies none', async () => {
     expect(sourceTextsFolder(PROJECT_ROOT)).toBe(TEXTS);
     const result = await validateContent(path.join(PROJECT_ROOT, 'content'), PROJECT_ROOT);
-    expect(result.sourceTextCount).toBe(4);
+    const files = await readdir(TEXTS);
+    // The four seed texts, and a fingerprint of every other report.
+    expect(files.filter((f) => f.endsWith('.txt'))).toHaveLength(4);
+    expect(result.sourceTextCount).toBe(files.filter((f) => /\.(txt|fp)$/.test(f)).length);
+    expect(result.sourceTextCount).toBeGreaterThan(4);
     expect(result.problems).toEqual([]);
   });
 
@@ -138,5 +142,23 @@ describe('fingerprints instead of texts (npm run fingerprint)', () => {
     const refused = await runFingerprint(content, report, '--source', 'no-such-source');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('没有资料“no-such-source”');
+  });
+});
+
+describe('the bundled sources', () => {
+  test('every report read online names the date read and the fingerprint or text the copying rule checks against', async () => {
+    const { parse } = await import('yaml');
+    const dir = path.join(PROJECT_ROOT, 'content/sources');
+    const yamls = (await readdir(dir)).filter((f) => f.endsWith('.yaml'));
+    const reports = [];
+    for (const file of yamls) {
+      const data = parse(await readFile(path.join(dir, file), 'utf8')) as { accessed?: unknown; url?: unknown; file?: string };
+      if (data.accessed === undefined) continue;
+      reports.push(file);
+      expect(data.url, file).toBeTruthy();
+      expect(data.file, file).toBeTruthy();
+      expect((await readdir(TEXTS)).includes(data.file!), `${file}: ${data.file}`).toBe(true);
+    }
+    expect(reports.length).toBeGreaterThan(80);
   });
 });

@@ -6,7 +6,7 @@
 //
 // Fast enough for 10,000 files: the sources are indexed once (a hash table of every window of
 // COPY_RUN characters), and each file is scanned once with a rolling hash.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import OpenCC from 'opencc-js';
 import { problemAt, type Problem } from './problem.ts';
 
@@ -67,9 +67,12 @@ export const WINDOW_HASH_BYTES = 6;
 const WINDOW_DOMAIN = 'yishi-copy-window-v1';
 
 /** The fingerprint hash of one window of compared characters (code points). */
+const digestInput = Buffer.alloc(WINDOW_DOMAIN.length + COPY_RUN * 4);
+digestInput.write(WINDOW_DOMAIN, 0, 'latin1');
 function windowDigest(codes: Uint32Array, at: number): string {
-  const bytes = Buffer.from(codes.buffer, codes.byteOffset + at * 4, COPY_RUN * 4);
-  return createHash('sha256').update(WINDOW_DOMAIN).update(bytes).digest('hex').slice(0, WINDOW_HASH_BYTES * 2);
+  // Little-endian code points, whatever the machine's byte order.
+  for (let k = 0; k < COPY_RUN; k++) digestInput.writeUInt32LE(codes[at + k]!, WINDOW_DOMAIN.length + k * 4);
+  return hash('sha256', digestInput, 'hex').slice(0, WINDOW_HASH_BYTES * 2);
 }
 
 /** Every window's fingerprint hash of a text, compared as the rule compares sources (quotations kept). */
@@ -86,8 +89,8 @@ export function fingerprintWindows(text: string): { characters: number; hashes: 
 
 /** The index of the source texts: every window of COPY_RUN characters, in a hash table. */
 export interface SourceIndex {
-  /** Sources known by their fingerprints only. */
-  fingerprints?: readonly SourceFingerprint[];
+  /** Sources known by their fingerprints only: each window's hash → the source's name. */
+  fingerprints?: ReadonlyMap<string, string>;
   /** How each source is named in a report (its path from the project root). */
   names: string[];
   /** Where each source starts in `codes`. */
@@ -219,13 +222,9 @@ export function indexSources(sources: readonly { name: string; text: string }[],
       hashes[slot] = hash >>> 0;
     }
   });
-  return { names: sources.map((s) => s.name), starts, codes, table, hashes, fingerprints };
-}
-
-/** The source whose fingerprint holds a window, or undefined. */
-function lookUpFingerprint(fingerprints: readonly SourceFingerprint[], codes: Uint32Array, at: number): string | undefined {
-  const digest = windowDigest(codes, at);
-  return fingerprints.find((f) => f.hashes.has(digest))?.name;
+  const byHash = new Map<string, string>();
+  for (const fingerprint of fingerprints) for (const digest of fingerprint.hashes) if (!byHash.has(digest)) byHash.set(digest, fingerprint.name);
+  return { names: sources.map((s) => s.name), starts, codes, table, hashes, fingerprints: byHash };
 }
 
 /** Where in the sources a window of a segment occurs, or -1. */
@@ -254,8 +253,8 @@ export interface CopiedRun {
 /** The longest runs a text shares with the indexed sources, each at least COPY_RUN long. */
 export function findCopies(text: string, index: SourceIndex): CopiedRun[] {
   const runs: CopiedRun[] = [];
-  const fingerprints = index.fingerprints ?? [];
-  if (index.names.length === 0 && fingerprints.length === 0) return runs;
+  const fingerprints = index.fingerprints ?? new Map<string, string>();
+  if (index.names.length === 0 && fingerprints.size === 0) return runs;
   // The source of the window starting at i, or undefined: a full text first, then a fingerprint.
   const sourceAt = (codes: Uint32Array, hashes: Uint32Array, i: number): string | undefined => {
     if (index.names.length > 0) {
@@ -266,7 +265,7 @@ export function findCopies(text: string, index: SourceIndex): CopiedRun[] {
         return index.names[source]!;
       }
     }
-    return fingerprints.length > 0 ? lookUpFingerprint(fingerprints, codes, i) : undefined;
+    return fingerprints.size > 0 ? fingerprints.get(windowDigest(codes, i)) : undefined;
   };
   segments(text, false, ({ codes, offsets, length }) => {
     if (length < COPY_RUN) return;
