@@ -4,6 +4,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { ID_PATTERN } from '../../src/schemas/common.ts';
 import { collectionDefs, type CollectionName } from '../../src/schemas/index.ts';
+import { caseField, caseFields, frontmatterPath, type CaseField } from '../../src/schemas/fields.ts';
 import { allowedValues, type TaxonomyName } from '../../src/schemas/taxonomies.ts';
 import { parseFormula } from '../../src/schemas/formula.ts';
 import { proposeId } from './pinyin-id.ts';
@@ -132,43 +133,56 @@ function citeLine(source: string | undefined, text: string): string {
 /** The sources field: the author chooses (the ids are listed in the comment above it). */
 const sourcesLine = () => `sources: [${todo()}]`;
 
-function caseTemplate({ title, source, sources }: TemplateInput, practices: string[], methods: string[], models: string[]): string {
+/** What the author writes for a field of fixed values the registry lists without a snippet of its own. */
+function taxonomyLines(field: CaseField): string {
+  const unknown = field.unknown ? '；资料未载明时写“不详”' : '';
+  const value = field.many ? `[${todo()}]` : todo();
+  return `# ${field.label}${field.many ? '，至少一项' : ''}：${allowedValues(field.taxonomy!)}${unknown}\n${field.name}: ${value}`;
+}
+
+/**
+ * A new case's frontmatter, a top-level key at a time in the registry's order (fields.ts): the
+ * fields with a snippet below are written by it, and any other field of fixed values (a taxonomy)
+ * gets a comment listing its values and a placeholder, so a field added to the registry is in the
+ * template without a change here.
+ */
+function caseFrontmatter({ title, source, sources }: TemplateInput, practices: string[], methods: string[], models: string[]): string {
+  const snippets: Record<string, () => string> = {
+    title: () => `# 案例标题：4 到 60 个字\ntitle: ${scalar(title ?? todo('案例标题'))}`,
+    kind: () => `# ${caseField('kind').label}：practice（实践：一个单位长期的协商做法）或 consultation（协商事例：一次具体的协商）\nkind: ${todo()}`,
+    summary: () => `# 摘要：一两句话，最多 160 个字，显示在列表和搜索结果中\nsummary: ${todo('用一两句话概括：谁、就什么议题、用什么方式协商、结果如何。')}`,
+    date: () => `# 时间：写成 YYYY、YYYY-MM 或 YYYY-MM-DD（如 2023-05）；资料没有给出时写“不详”\ndate: ${todo()}`,
+    region: () =>
+      `# 地区：province 写省级行政区全称（如 浙江省），资料未载明时写“不详”；city、county、place 可选\nregion:\n  province: ${todo()}\n  # city: 湖州市\n  # county: 德清县\n  # place: xx社区`,
+    methods: () => `# 用到的方法（content/methods 中的 id），可不填。${listOfIds(methods, '方法')}\nmethods: []`,
+    models: () => `# 采用的模式（content/models 中的 id），可不填。${listOfIds(models, '模式')}\nmodels: []`,
+    partOf: () =>
+      `# 所属实践：这次协商属于哪个实践案例（kind: practice）时，去掉下一行的 # 并填写它的 id。${listOfIds(practices, '实践案例')}\n# partOf: ${practices[0] ?? 'practice-id'}`,
+    participants: () => `# 参与者，可不填：\n# participants: [政协委员, 居民代表]`,
+    outcome: () => `# 成果，可不填。status 可用的值：${allowedValues('status')}\n# outcome:\n#   status: unknown\n#   summary: 协商结果和落实情况`,
+    sources: () =>
+      `# 资料来源：content/sources 中的 id，至少一项，如 [${source}]；要说明某份资料支持哪些内容时写成 [{ id: 资料id, supports: 一句话说明 }]。${listOfIds(sources, '资料来源')}\n${sourcesLine()}`,
+  };
+  // Written by hand only when needed: old ids, and the handbook's inferences.
+  const optional = new Set(['aliases', 'inferred']);
+  const written = new Set<string>();
+  const parts = [`# 以“${PLACEHOLDER}”开头的地方都要换成真实内容（npm run check 会逐条列出还没填写的地方）。`];
+  for (const field of caseFields) {
+    const top = frontmatterPath(field)?.[0];
+    if (top === undefined || written.has(top) || optional.has(top)) continue;
+    written.add(top);
+    const snippet = snippets[top];
+    if (snippet) parts.push(snippet());
+    else if (field.taxonomy) parts.push(taxonomyLines(field));
+    else parts.push(`# ${field.label}，可不填：\n# ${top}: `);
+  }
+  return parts.join('\n');
+}
+
+function caseTemplate(input: TemplateInput, practices: string[], methods: string[], models: string[]): string {
+  const { source } = input;
   return `---
-# 以“${PLACEHOLDER}”开头的地方都要换成真实内容（npm run check 会逐条列出还没填写的地方）。
-# 案例标题：4 到 60 个字
-title: ${scalar(title ?? todo('案例标题'))}
-# 类型：practice（实践：一个单位长期的协商做法）或 consultation（协商事例：一次具体的协商）
-kind: ${todo()}
-# 摘要：一两句话，最多 160 个字，显示在列表和搜索结果中
-summary: ${todo('用一两句话概括：谁、就什么议题、用什么方式协商、结果如何。')}
-# 时间：写成 YYYY、YYYY-MM 或 YYYY-MM-DD（如 2023-05）；资料没有给出时写“不详”
-date: ${todo()}
-# 地区：province 写省级行政区全称（如 浙江省），资料未载明时写“不详”；city、county、place 可选
-region:
-  province: ${todo()}
-  # city: 湖州市
-  # county: 德清县
-  # place: xx社区
-# 层级（组织协商的机构）。可用的值：${choices('level')}
-level: ${todo()}
-# 形式，至少一项，如 [council, onsite]。可用的值：${choices('forms')}
-forms: [${todo()}]
-# 领域，至少一项，如 [traffic]。可用的值：${choices('topics')}
-topics: [${todo()}]
-# 用到的方法（content/methods 中的 id），可不填。${listOfIds(methods, '方法')}
-methods: []
-# 采用的模式（content/models 中的 id），可不填。${listOfIds(models, '模式')}
-models: []
-# 所属实践：这次协商属于哪个实践案例（kind: practice）时，去掉下一行的 # 并填写它的 id。${listOfIds(practices, '实践案例')}
-# partOf: ${practices[0] ?? 'practice-id'}
-# 参与者，可不填：
-# participants: [政协委员, 居民代表]
-# 成果，可不填。status 可用的值：${choices('status')}
-# outcome:
-#   status: unknown
-#   summary: 协商结果和落实情况
-# 资料来源：content/sources 中的 id，至少一项，如 [${source}]；要说明某份资料支持哪些内容时写成 [{ id: 资料id, supports: 一句话说明 }]。${listOfIds(sources, '资料来源')}
-${sourcesLine()}
+${caseFrontmatter(input, practices, methods, models)}
 ---
 ## 背景
 

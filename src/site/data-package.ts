@@ -78,14 +78,8 @@ function valuesOf(column: LedgerColumn): string {
   const field = column.field!;
   const many = field.many ? `；${MANY_NOTE}` : '';
   const code = column.role === 'code';
+  if (field.taxonomy) return taxonomyValues(field.taxonomy, code ? 'key' : 'label', field.unknown ?? false) + many;
   switch (field.name) {
-    case 'kind':
-    case 'level':
-      return taxonomyValues(field.name, code ? 'key' : 'label', false);
-    case 'forms':
-    case 'topics':
-    case 'status':
-      return taxonomyValues(field.name, code ? 'key' : 'label', true) + many;
     case 'province':
       return code
         ? `省级行政区的拼音，如 ${provinceSlugs['浙江省']}；不详为 unknown`

@@ -10,7 +10,9 @@
  */
 import { t } from '../i18n/index.ts';
 import { UNKNOWN, UNKNOWN_KEY } from '../schemas/common.ts';
-import { caseFields, type CaseField, type CaseView, type FieldValue } from '../schemas/fields.ts';
+import type { z } from 'astro/zod';
+import { caseSchema } from '../schemas/case.ts';
+import { caseFields, frontmatterPath as registryPath, type CaseField, type CaseView, type FieldValue } from '../schemas/fields.ts';
 import { entryPath, publicUrl } from './paths.ts';
 import type { SiteConfig } from '../schemas/site-config.ts';
 
@@ -49,24 +51,31 @@ export const ledgerColumns: readonly LedgerColumn[] = [
 
 export const LEDGER_HEADER: readonly string[] = ledgerColumns.map((c) => c.header);
 
-/**
- * Where each registry field lives in a case's frontmatter (`province` → `region.province`); a
- * field not listed here is the frontmatter field of the same name. `id` is the file name.
- */
-export const FRONTMATTER_PATHS: Readonly<Record<string, readonly string[]>> = {
-  province: ['region', 'province'],
-  city: ['region', 'city'],
-  county: ['region', 'county'],
-  place: ['region', 'place'],
-  status: ['outcome', 'status'],
-  outcome: ['outcome', 'summary'],
+/** The frontmatter path of a registry field by name (`province` → region.province); `id` is the file name. */
+export const frontmatterPath = (name: string): readonly string[] => {
+  const field = caseFields.find((f) => f.name === name);
+  return (field && registryPath(field)) ?? [name];
 };
 
-/** The frontmatter path of a registry field. */
-export const frontmatterPath = (name: string): readonly string[] => FRONTMATTER_PATHS[name] ?? [name];
+/** Whether the case schema accepts a case without anything at `path` (an optional or defaulted field, or one inside an optional object). */
+function optionalAt(path: readonly string[]): boolean {
+  let schema: z.ZodType | undefined = caseSchema;
+  for (const key of path) {
+    if (schema.safeParse(undefined).success) return true;
+    const shape: Record<string, z.ZodType> | undefined = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape ?? (schema as unknown as { unwrap?: () => { shape?: Record<string, z.ZodType> } }).unwrap?.().shape;
+    schema = shape?.[key];
+    if (!schema) return true;
+  }
+  return schema.safeParse(undefined).success;
+}
 
-/** Fields every case must have (the case schema's required fields); the rest may be left empty. */
-export const REQUIRED_FIELDS: ReadonlySet<string> = new Set(['title', 'kind', 'summary', 'province', 'level', 'forms', 'topics', 'date', 'sources']);
+/** Fields every case must have, read off the case schema; the rest may be left empty. */
+export const REQUIRED_FIELDS: ReadonlySet<string> = new Set(
+  ledgerFields.filter((field) => {
+    const path = registryPath(field);
+    return path !== undefined && !optionalAt(path);
+  }).map((field) => field.name),
+);
 
 /** A body as the ledger holds it: line ends as `\n`, no surrounding blank lines. */
 export function normaliseBody(body: string | undefined): string {

@@ -626,7 +626,7 @@ const TEXT_ALIKE = 0.1;
 function reasonFor(shared: SharedFacets, options: SimilarOptions): string {
   const list = (values: string[], label: (v: string) => string) => values.slice(0, 2).map(label).join('、');
   const phrase = (name: 'topics' | 'methods' | 'models' | 'forms', label: (v: string) => string) =>
-    shared[name].length ? [`${caseField(name).similar ?? '同为'}${list(shared[name], label)}`] : [];
+    shared[name].length ? [`${caseField(name).similarityReason ?? '同为'}${list(shared[name], label)}`] : [];
   const parts: string[] = [
     ...phrase('topics', (v) => labelOf('topics', v)),
     ...phrase('methods', (v) => shortTitle(options.methodTitles?.[v] ?? v)),

@@ -268,15 +268,9 @@ function inferredCell(cell: string): Cell {
 function fieldCell(field: CaseField, cell: string, form: 'value' | 'code', lookups: Lookups): Cell {
   const empty = cell.trim() === '';
   if (empty) return ok(field.many ? [] : undefined);
+  // A field of fixed values reads its taxonomy's keys or labels, and 不详 where the registry allows it.
+  if (field.taxonomy) return taxonomyCell(field.taxonomy, cell, form, field.unknown ?? false, field.many);
   switch (field.name) {
-    case 'kind':
-    case 'level':
-      return taxonomyCell(field.name, cell, form, false, false);
-    case 'forms':
-    case 'topics':
-      return taxonomyCell(field.name, cell, form, true, true);
-    case 'status':
-      return taxonomyCell('status', cell, form, true, false);
     case 'province':
       return provinceCell(cell, form);
     case 'date':

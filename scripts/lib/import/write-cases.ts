@@ -7,7 +7,8 @@
 import { Document, isMap, isScalar, isSeq, parse, parseDocument, visit } from 'yaml';
 import { UNKNOWN, UNKNOWN_KEY } from '../../../src/schemas/common.ts';
 import { caseSchema } from '../../../src/schemas/case.ts';
-import { frontmatterPath } from '../../../src/site/ledger.ts';
+import type { CaseData } from '../../../src/schemas/case.ts';
+import { caseFields, frontmatterPath } from '../../../src/schemas/fields.ts';
 import type { LedgerRow, PatchValue } from './ledger.ts';
 
 /** The body of a case imported without one. */
@@ -39,7 +40,7 @@ export function applyRow(base: Data, row: LedgerRow): Data {
   const hadOutcome = data.outcome !== undefined;
   for (const [name, value] of row.patches) {
     if (name === 'id') continue;
-    const path = frontmatterPath(name);
+    const path = frontmatterPath(caseFields.find((f) => f.name === name)!) ?? [name];
     const [top, sub] = path as [string, string | undefined];
     if (sub === undefined) {
       if (isEmpty(value)) delete data[top];
@@ -122,6 +123,16 @@ function stable(value: unknown): string {
 }
 
 /**
+ * What a top-level frontmatter key means to readers: the registry's values of the fields stored
+ * under it (a field left out and the same field written 不详 mean the same), else its normalised value.
+ */
+function meaning(data: Data, key: string): string {
+  const fields = caseFields.filter((field) => frontmatterPath(field)?.[0] === key);
+  if (fields.length === 0) return stable(data[key]);
+  return stable(fields.map((field) => field.values({ id: '', data: data as unknown as CaseData }).map((value) => value.key)));
+}
+
+/**
  * An existing case file with a row applied: only the fields whose meaning changes are rewritten
  * (in place, keeping comments elsewhere); the body is replaced when the row has one. Returns the
  * text unchanged when nothing changes.
@@ -140,7 +151,7 @@ export function updatedCaseText(original: string, row: LedgerRow): string {
   const newData = normalised(after);
   let changed = false;
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const differs = !oldData || !newData ? stable(before[key]) !== stable(after[key]) : stable(oldData[key]) !== stable(newData[key]);
+    const differs = !oldData || !newData ? stable(before[key]) !== stable(after[key]) : meaning(oldData, key) !== meaning(newData, key);
     if (!differs) continue;
     changed = true;
     if (after[key] === undefined) doc.delete(key);
