@@ -60,6 +60,12 @@ export interface SourceFingerprint {
   name: string;
   /** The windows' hashes (WINDOW_HASH_BYTES bytes each, as hex). */
   hashes: ReadonlySet<string>;
+  /**
+   * PREFILTER_BITS bits of each window's rolling hash (the one the check computes anyway), kept
+   * unordered: a window whose key is not among them is no copy, so the SHA-256 is computed only
+   * for the few that are. 24 bits of a window of 25 characters say nothing readable about it.
+   */
+  prefilter: ReadonlySet<number>;
 }
 
 /** Bytes kept of each window's SHA-256: 48 bits, so that a false match among a handbook's windows is a one-in-a-billion event. */
@@ -76,21 +82,33 @@ function windowDigest(codes: Uint32Array, at: number): string {
 }
 
 /** Every window's fingerprint hash of a text, compared as the rule compares sources (quotations kept). */
-export function fingerprintWindows(text: string): { characters: number; hashes: Set<string> } {
+export function fingerprintWindows(text: string): { characters: number; hashes: Set<string>; prefilter: Set<number> } {
   const hashes = new Set<string>();
+  const prefilter = new Set<number>();
   let characters = 0;
   segments(text, true, ({ codes, length }) => {
     characters += length;
     const own = codes.slice(0, length);
-    for (let i = 0; i + COPY_RUN <= length; i++) hashes.add(windowDigest(own, i));
+    const rolling = windowHashes(own, length);
+    for (let i = 0; i < rolling.count; i++) {
+      hashes.add(windowDigest(own, i));
+      prefilter.add(prefilterKey(rolling.hashes[i]!));
+    }
   });
-  return { characters, hashes };
+  return { characters, hashes, prefilter };
 }
+
+/** Bits of a window's rolling hash kept in a fingerprint as a prefilter. */
+export const PREFILTER_BITS = 24;
+/** The prefilter key of a window's rolling hash. */
+export const prefilterKey = (hash: number) => (Math.imul(hash, 0x9e3779b1) >>> (32 - PREFILTER_BITS));
 
 /** The index of the source texts: every window of COPY_RUN characters, in a hash table. */
 export interface SourceIndex {
   /** Sources known by their fingerprints only: each window's hash → the source's name. */
   fingerprints?: ReadonlyMap<string, string>;
+  /** The fingerprints' prefilter keys, as a bitmap of 2^PREFILTER_BITS bits. */
+  prefilter?: Uint8Array;
   /** How each source is named in a report (its path from the project root). */
   names: string[];
   /** Where each source starts in `codes`. */
@@ -224,7 +242,9 @@ export function indexSources(sources: readonly { name: string; text: string }[],
   });
   const byHash = new Map<string, string>();
   for (const fingerprint of fingerprints) for (const digest of fingerprint.hashes) if (!byHash.has(digest)) byHash.set(digest, fingerprint.name);
-  return { names: sources.map((s) => s.name), starts, codes, table, hashes, fingerprints: byHash };
+  const prefilter = fingerprints.length > 0 ? new Uint8Array(2 ** PREFILTER_BITS / 8) : undefined;
+  if (prefilter) for (const fingerprint of fingerprints) for (const key of fingerprint.prefilter) prefilter[key >>> 3]! |= 1 << (key & 7);
+  return { names: sources.map((s) => s.name), starts, codes, table, hashes, fingerprints: byHash, ...(prefilter && { prefilter }) };
 }
 
 /** Where in the sources a window of a segment occurs, or -1. */
@@ -265,7 +285,10 @@ export function findCopies(text: string, index: SourceIndex): CopiedRun[] {
         return index.names[source]!;
       }
     }
-    return fingerprints.size > 0 ? fingerprints.get(windowDigest(codes, i)) : undefined;
+    const prefilter = index.prefilter;
+    if (!prefilter) return undefined;
+    const key = prefilterKey(hashes[i]!);
+    return (prefilter[key >>> 3]! & (1 << (key & 7))) === 0 ? undefined : fingerprints.get(windowDigest(codes, i));
   };
   segments(text, false, ({ codes, offsets, length }) => {
     if (length < COPY_RUN) return;
