@@ -32,9 +32,15 @@ export interface Completeness {
   unstatedNotes: number;
 }
 
-/** A name the source hides: xx县, XX社区, **街道, ××村. */
+/**
+ * Marks of a name the sources hide: xx县, XX社区, **街道, ××村, ＊＊市, 某市, and a mark inside a
+ * name (湖州市xx区). The one rule: the completeness meter and similar cases (site/similar.ts) read it.
+ */
+const HIDDEN_PLACE = /[xX]{2}|[×*＊某]/;
+
+/** A name the source hides (HIDDEN_PLACE). */
 export function isMasked(name: string): boolean {
-  return /^[xX×*＊]{2,}/.test(name.trim());
+  return HIDDEN_PLACE.test(name.trim());
 }
 
 /** The number of `<Unstated>` notes in an MDX body. */

@@ -10,9 +10,17 @@
  * common values and bigrams are pruned, and a top-k selection keeps the best. At 10,000 cases it
  * runs in seconds. The output is deterministic: cases are processed in id order and ties are
  * broken by id.
+ *
+ * `computeSimilar` runs the steps in order: `settingsOf` (options with defaults), `corpusOf`
+ * (cases in id order as numbers: `facetIndex` with `facetRarity`, `traitsOf`, `topicPairs`,
+ * `textVectors`, `postingsOf`), then per case `gatherCandidates` (`findByText`, `findByFacets`,
+ * `findByTopicPairs`, `findInFallback`), `chooseTop` (`scorePair`, `keepBest`) and
+ * `similarResult` (`sharedFacets`, `reasonFor`). Place names go through one rule, `knownPlace`,
+ * and places are compared by one rule, `sharedPlaceDepth`, for the score and the reason alike.
  */
 import type { CaseData } from '../schemas/case.ts';
 import { UNKNOWN, UNKNOWN_KEY } from '../schemas/common.ts';
+import { isMasked } from '../schemas/completeness.ts';
 import { caseField, isInferred, type CaseView } from '../schemas/fields.ts';
 import type { InferableField } from '../schemas/inferable.ts';
 import { labelOf } from '../schemas/taxonomies.ts';
@@ -126,14 +134,16 @@ export interface SimilarOptions {
 }
 
 const FACETS = ['topics', 'methods', 'models', 'forms'] as const;
-type Facet = (typeof FACETS)[number];
 /** Facets by number in the hot loop (0 topics, 1 methods, 2 models, 3 forms): faster than by name. */
 const FACET_COUNT = FACETS.length;
 
-/** Names hidden in the sources (xx县, 某市) or not given (不详) say nothing about place. */
-function knownPlace(name: string | undefined): string | undefined {
+/**
+ * The one rule for place names, wherever the similarity reads one: a name hidden in the sources
+ * (`isMasked`, the rule the completeness meter reads too) or not given (不详, empty) is no place, so it never scores or reads as shared.
+ */
+export function knownPlace(name: string | undefined): string | undefined {
   const trimmed = name?.trim();
-  if (!trimmed || trimmed === UNKNOWN || /x{2}|某|＊|\*/i.test(trimmed)) return undefined;
+  if (!trimmed || trimmed === UNKNOWN || isMasked(trimmed)) return undefined;
   return trimmed;
 }
 
@@ -311,39 +321,152 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
  * numbers follow id order, so ties are broken by number.
  */
 export function computeSimilar(cases: readonly SimilarInput[], options: SimilarOptions = {}): Map<string, SimilarResult[]> {
+  const settings = settingsOf(options);
+  const corpus = corpusOf(cases, settings);
+  const search = new Search(corpus.n);
+  const result = new Map<string, SimilarResult[]>();
+  for (let i = 0; i < corpus.n; i++) {
+    gatherCandidates(i, corpus, settings, search);
+    chooseTop(i, corpus, settings, search);
+    result.set(
+      corpus.cases[i]!.id,
+      search.best.map((j, rank) => similarResult(i, j, search.bestScores[rank]!, corpus, options)),
+    );
+  }
+  return result;
+}
+
+/** The options with their defaults, and the numbers the hot loop reads from them. */
+interface Settings {
+  limit: number;
+  minScore: number;
+  weights: SimilarWeights;
+  /** The facet weights by facet number. */
+  facetWeights: Float64Array;
+  /** What a shared province, city or county (depth 0, 1, 2) adds. */
+  regionWeights: readonly number[];
+  textTerms: number;
+  /** Fewer candidates than this: some are taken from the lists too common to look through. */
+  enough: number;
+}
+
+/** Defaults in one place, and weights by number so the hot loop does no look-up by name. */
+function settingsOf(options: SimilarOptions): Settings {
   const limit = options.limit ?? 5;
-  const minScore = options.minScore ?? 0.05;
-  const w: SimilarWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
-  const facetWeights = Float64Array.from(FACETS, (facet) => w[facet]);
-  const textTerms = options.textTerms ?? 64;
-  const sorted = [...cases].sort(byId);
+  const weights: SimilarWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
+  return {
+    limit,
+    minScore: options.minScore ?? 0.05,
+    weights,
+    facetWeights: Float64Array.from(FACETS, (facet) => weights[facet]),
+    regionWeights: [0.3 * weights.region, 0.6 * weights.region, weights.region],
+    textTerms: options.textTerms ?? 64,
+    enough: Math.max(limit * 8, 64),
+  };
+}
+
+/** Everything the search reads, built once; cases are numbered in id order. */
+interface Corpus {
+  n: number;
+  /** The cases, by number. */
+  cases: SimilarInput[];
+  /** Lists longer than this (about 4·√N) are too common to look through for candidates. */
+  cap: number;
+  facets: FacetIndex;
+  traits: Traits;
+  /** Per case, the case lists of its topic pairs (a topic with a form, a level or a province). */
+  pairs: Int32Array[][];
+  text: TextIndex;
+}
+
+/** The inputs as numbers in flat arrays, so that the per-case search reads no strings. */
+function corpusOf(cases: readonly SimilarInput[], settings: Settings): Corpus {
+  const sorted = sortedById(cases);
   const n = sorted.length;
-  for (let i = 1; i < n; i++) {
+  const facets = facetIndex(sorted);
+  const traits = traitsOf(sorted);
+  return {
+    n,
+    cases: sorted,
+    cap: Math.max(200, Math.ceil(4 * Math.sqrt(n))),
+    facets,
+    traits,
+    pairs: topicPairs(facets, traits),
+    text: textIndex(sorted, settings.textTerms),
+  };
+}
+
+/** Id order numbers the cases, so that the output never depends on the input order. */
+function sortedById(cases: readonly SimilarInput[]): SimilarInput[] {
+  const sorted = [...cases].sort(byId);
+  for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.id === sorted[i - 1]!.id) throw new Error(`computeSimilar: duplicate case id “${sorted[i]!.id}”`);
   }
-  const cap = Math.max(200, Math.ceil(4 * Math.sqrt(n)));
-  const F = FACET_COUNT;
+  return sorted;
+}
 
-  // Facets: value numbers per case and facet (row i·F + f), IDF² (IDF = ln(1 + N / df), so rare
-  // values count more), the length of each case's IDF-weighted vector per facet, and the lists.
+/** The four facets as numbers. */
+interface FacetIndex {
+  /** Per facet, the values by number. */
+  names: string[][];
+  /** Value numbers, ascending, per case and facet (row i·F + f). */
+  rows: Int32Array[];
+  /** The same rows, flat, for the hot loop. */
+  flat: Rows;
+  /** Per facet and value, the cases with it, ascending. */
+  lists: Int32Array[][];
+  /** Per facet and value, IDF² (IDF = ln(1 + N / df)). */
+  idf2: Float64Array[];
+  /** The length of each case's IDF-weighted vector per facet (i·F + f); 0 when it has none. */
+  norms: Float64Array;
+}
+
+/** Value numbers per case and the cases per value: the inverted lists that find candidates. */
+function facetIndex(sorted: readonly SimilarInput[]): FacetIndex {
+  const n = sorted.length;
   const numbering = FACETS.map(() => new Numbering());
-  const facetRows: Int32Array[] = [];
+  const rows: Int32Array[] = [];
   for (const input of sorted) {
-    FACETS.forEach((facet, f) => facetRows.push(Int32Array.from(new Set(input[facet].map((v) => numbering[f]!.of(v)))).sort()));
+    FACETS.forEach((facet, f) => rows.push(Int32Array.from(new Set(input[facet].map((v) => numbering[f]!.of(v)))).sort()));
   }
-  const facets = int32Rows(facetRows);
   const valueLists = FACETS.map((_, f) => Array.from({ length: numbering[f]!.names.length }, () => [] as number[]));
   for (let i = 0; i < n; i++) {
-    for (let f = 0; f < F; f++) for (const v of facetRows[i * F + f]!) valueLists[f]![v]!.push(i);
+    for (let f = 0; f < FACET_COUNT; f++) for (const v of rows[i * FACET_COUNT + f]!) valueLists[f]![v]!.push(i);
   }
   const lists = valueLists.map((byValue) => byValue.map((list) => Int32Array.from(list)));
-  const idf2 = lists.map((byValue) => Float64Array.from(byValue, (list) => Math.log(1 + n / list.length) ** 2));
-  const norms = new Float64Array(n * F);
-  for (let i = 0; i < n; i++) {
-    for (let f = 0; f < F; f++) norms[i * F + f] = Math.sqrt(facetRows[i * F + f]!.reduce((sum, v) => sum + idf2[f]![v]!, 0));
-  }
+  const { idf2, norms } = facetRarity(rows, lists, n);
+  return { names: numbering.map((values) => values.names), rows, flat: int32Rows(rows), lists, idf2, norms };
+}
 
-  // Level, kind, year and region as numbers (-1: unknown); region keys include the larger divisions.
+/** Facet weights by rarity: a method few cases use says more about likeness than a common topic. */
+function facetRarity(rows: readonly Int32Array[], lists: readonly Int32Array[][], n: number): { idf2: Float64Array[]; norms: Float64Array } {
+  const idf2 = lists.map((byValue) => Float64Array.from(byValue, (list) => Math.log(1 + n / list.length) ** 2));
+  const norms = new Float64Array(n * FACET_COUNT);
+  for (let i = 0; i < n; i++) {
+    for (let f = 0; f < FACET_COUNT; f++) {
+      norms[i * FACET_COUNT + f] = Math.sqrt(rows[i * FACET_COUNT + f]!.reduce((sum, v) => sum + idf2[f]![v]!, 0));
+    }
+  }
+  return { idf2, norms };
+}
+
+/** Level, kind, year and places as numbers (-1: unknown). */
+interface Traits {
+  level: Int32Array;
+  kind: Int32Array;
+  year: Int32Array;
+  /**
+   * Per case, its province, city and county (i·3 + depth 0, 1, 2) as numbers, -1 where not
+   * known; a number stands for the place with its larger divisions (浙江省/湖州市).
+   */
+  region: Int32Array;
+  /** The names of the same places, for reasons. */
+  regionNames: (string | undefined)[];
+}
+
+/** Equality of level, kind, year and place becomes a comparison of numbers in the hot loop. */
+function traitsOf(sorted: readonly SimilarInput[]): Traits {
+  const n = sorted.length;
   const levelNumbering = new Numbering();
   const kindNumbering = new Numbering();
   const yearNumbering = new Numbering();
@@ -353,8 +476,6 @@ export function computeSimilar(cases: readonly SimilarInput[], options: SimilarO
   const year = new Int32Array(n);
   const region = new Int32Array(n * 3).fill(-1);
   const regionNames: (string | undefined)[] = new Array(n * 3).fill(undefined);
-  const pairs = new Lists();
-  const pairKeys: string[][] = [];
   sorted.forEach((input, i) => {
     level[i] = levelNumbering.of(input.level);
     kind[i] = kindNumbering.of(input.kind);
@@ -368,27 +489,64 @@ export function computeSimilar(cases: readonly SimilarInput[], options: SimilarO
         regionNames[i * 3 + depth] = known;
       }
     });
-    // A topic with a form, a level or a province: rarer than either alone, so usable to find candidates.
+  });
+  return { level, kind, year, region, regionNames };
+}
+
+/** A topic with a form, a level or a province: rarer than either alone, so usable to find candidates. */
+function topicPairs(facets: FacetIndex, traits: Traits): Int32Array[][] {
+  const F = FACET_COUNT;
+  const pairs = new Lists();
+  const pairKeys: string[][] = [];
+  for (let i = 0; i < traits.level.length; i++) {
     const own: string[] = [];
-    for (const t of facetRows[i * F]!) {
-      for (const form of facetRows[i * F + 3]!) own.push(`form:${t}:${form}`);
-      own.push(`level:${t}:${level[i]}`);
-      if (region[i * 3]! >= 0) own.push(`province:${t}:${region[i * 3]}`);
+    for (const t of facets.rows[i * F]!) {
+      for (const form of facets.rows[i * F + 3]!) own.push(`form:${t}:${form}`);
+      own.push(`level:${t}:${traits.level[i]}`);
+      if (traits.region[i * 3]! >= 0) own.push(`province:${t}:${traits.region[i * 3]}`);
     }
     for (const k of own) pairs.add(k, i);
     pairKeys.push(own);
-  });
-  const pairLists = pairs.frozen();
-  const casePairs = pairKeys.map((keys) => keys.map((k) => pairLists.get(k)!));
+  }
+  const lists = pairs.frozen();
+  return pairKeys.map((keys) => keys.map((k) => lists.get(k)!));
+}
 
-  // Text: TF-IDF (1 + ln tf) over bigrams, pruned to each case's `textTerms` heaviest and
-  // normalised; in a corpus of some size, bigrams in more than half the cases say nothing and
-  // are dropped.
+/** The texts as pruned TF-IDF bigram vectors, and the postings that find candidates by text. */
+interface TextIndex {
+  /** Per case, its term numbers. */
+  rows: Int32Array[];
+  /** Per case, the unit-length weights of the same terms. */
+  weightRows: Float64Array[];
+  /** The same, flat, for the hot loop. */
+  terms: Rows;
+  weights: Float64Array;
+  /** Per term t, its postings are postingCase / postingWeight[postingOffsets[t] … postingOffsets[t + 1] - 1]. */
+  postingOffsets: Int32Array;
+  postingCase: Int32Array;
+  postingWeight: Float64Array;
+}
+
+/** Text vectors per case (for reasons) and flat with postings (for the search), built once. */
+function textIndex(sorted: readonly SimilarInput[], textTerms: number): TextIndex {
+  const { rows, weightRows, termCount } = textVectors(sorted, textTerms);
+  const terms = int32Rows(rows);
+  const weights = new Float64Array(terms.data.length);
+  weightRows.forEach((row, i) => weights.set(row, terms.offsets[i]!));
+  return { rows, weightRows, terms, weights, ...postingsOf(terms, weights, termCount) };
+}
+
+/**
+ * Text vectors, pruned: TF-IDF (1 + ln tf), each case's `textTerms` heaviest kept and normalised;
+ * in a corpus of some size, bigrams in more than half the cases say nothing and are dropped.
+ */
+function textVectors(sorted: readonly SimilarInput[], textTerms: number): { rows: Int32Array[]; weightRows: Float64Array[]; termCount: number } {
+  const n = sorted.length;
   const bigrams = sorted.map(bigramsOf);
   const termDf = new IntTable(1 << 16);
   for (const { keys } of bigrams) for (const key of keys) termDf.add(key, 1);
   const termNumbering = new IntTable(1 << 12);
-  const termRows: Int32Array[] = [];
+  const rows: Int32Array[] = [];
   const weightRows: Float64Array[] = [];
   const idfOfDf = Float64Array.from({ length: n + 1 }, (_, d) => Math.log(1 + n / d));
   bigrams.forEach(({ keys, counts }) => {
@@ -401,197 +559,267 @@ export function computeSimilar(cases: readonly SimilarInput[], options: SimilarO
       raw.push((1 + Math.log(counts[k]!)) * idfOfDf[d]!);
     }
     const { terms, weights } = topTerms(kept, raw, textTerms, termNumbering);
-    termRows.push(terms);
+    rows.push(terms);
     weightRows.push(weights);
   });
-  bigrams.length = 0;
-  const terms = int32Rows(termRows);
-  const termWeights = new Float64Array(terms.data.length);
-  weightRows.forEach((row, i) => termWeights.set(row, terms.offsets[i]!));
+  return { rows, weightRows, termCount: termNumbering.size };
+}
 
-  // Bigram → (case, weight) postings.
-  const postingCount = new Int32Array(termNumbering.size + 1);
+/** Bigram → (case, weight) postings: a case's text candidates without comparing all pairs. */
+function postingsOf(terms: Rows, weights: Float64Array, termCount: number): Pick<TextIndex, 'postingOffsets' | 'postingCase' | 'postingWeight'> {
+  const postingCount = new Int32Array(termCount + 1);
   for (const t of terms.data) postingCount[t + 1]!++;
-  for (let t = 0; t < termNumbering.size; t++) postingCount[t + 1]! += postingCount[t]!;
+  for (let t = 0; t < termCount; t++) postingCount[t + 1]! += postingCount[t]!;
   const postingOffsets = postingCount.slice();
   const postingCase = new Int32Array(terms.data.length);
   const postingWeight = new Float64Array(terms.data.length);
-  const fill = postingCount.slice(0, termNumbering.size);
-  for (let i = 0; i < n; i++) {
+  const fill = postingCount.slice(0, termCount);
+  for (let i = 0; i + 1 < terms.offsets.length; i++) {
     for (let k = terms.offsets[i]!; k < terms.offsets[i + 1]!; k++) {
       const at = fill[terms.data[k]!]!++;
       postingCase[at] = i;
-      postingWeight[at] = termWeights[k]!;
+      postingWeight[at] = weights[k]!;
     }
   }
+  return { postingOffsets, postingCase, postingWeight };
+}
 
-  const facetScore = new Float64Array(n);
-  const textScore = new Float64Array(n);
-  const seen = new Uint8Array(n);
-  const touched: number[] = [];
-  const regionWeights = [0.3 * w.region, 0.6 * w.region, w.region];
-  const enough = Math.max(limit * 8, 64);
-  // Facet values of the current case too common to look through: facet, value, weight.
-  const common: number[] = [];
-  const fallback: Int32Array[] = [];
-  const bestCase: number[] = [];
-  const bestScore: number[] = [];
+/** The state of the search for one case, kept from case to case so that the hot loop allocates nothing. */
+class Search {
+  /** Candidates so far (and the case itself), by number. */
+  readonly seen: Uint8Array;
+  /** Candidates so far, in order found. */
+  readonly touched: number[] = [];
+  /** Per candidate, its score from facet values looked through. */
+  readonly facetScore: Float64Array;
+  /** Per candidate, its text cosine from bigrams looked through. */
+  readonly textScore: Float64Array;
+  /** Facet values of the current case too common to look through: facet, value, weight. */
+  readonly common: number[] = [];
+  /** Lists too common to look through, for a case with too few candidates. */
+  readonly fallback: Int32Array[] = [];
+  /** The best candidates so far, best first, and their scores. */
+  readonly best: number[] = [];
+  readonly bestScores: number[] = [];
+  constructor(n: number) {
+    this.seen = new Uint8Array(n);
+    this.facetScore = new Float64Array(n);
+    this.textScore = new Float64Array(n);
+  }
+}
 
-  const result = new Map<string, SimilarResult[]>();
-  for (let i = 0; i < n; i++) {
-    seen[i] = 1; // never itself
+/** Candidates for case i from short lists only, with their facet and text sums: never all pairs. */
+function gatherCandidates(i: number, corpus: Corpus, settings: Settings, search: Search): void {
+  search.seen[i] = 1; // never itself
+  search.common.length = 0;
+  search.fallback.length = 0;
+  findByText(i, corpus, search);
+  findByFacets(i, corpus, settings.facetWeights, search);
+  findByTopicPairs(corpus.pairs[i]!, corpus.cap, search);
+  if (search.touched.length < settings.enough) findInFallback(search.fallback, settings.enough, search);
+}
 
-    for (let k = terms.offsets[i]!; k < terms.offsets[i + 1]!; k++) {
-      const t = terms.data[k]!;
-      const from = postingOffsets[t]!;
-      const to = postingOffsets[t + 1]!;
-      if (to - from > cap) continue; // too common a bigram to look through: left out
-      const weight = termWeights[k]!;
-      for (let m = from; m < to; m++) {
-        const j = postingCase[m]!;
-        if (!seen[j]) {
-          seen[j] = 1;
-          touched.push(j);
-        }
-        if (j !== i) textScore[j]! += weight * postingWeight[m]!;
+/** Cases sharing a telling bigram, with their text cosine; too common a bigram is left out. */
+function findByText(i: number, corpus: Corpus, search: Search): void {
+  const { terms, weights, postingOffsets, postingCase, postingWeight } = corpus.text;
+  const { cap } = corpus;
+  const { seen, touched, textScore } = search;
+  for (let k = terms.offsets[i]!; k < terms.offsets[i + 1]!; k++) {
+    const t = terms.data[k]!;
+    const from = postingOffsets[t]!;
+    const to = postingOffsets[t + 1]!;
+    if (to - from > cap) continue; // too common a bigram to look through: left out
+    const weight = weights[k]!;
+    for (let m = from; m < to; m++) {
+      const j = postingCase[m]!;
+      if (!seen[j]) {
+        seen[j] = 1;
+        touched.push(j);
       }
+      if (j !== i) textScore[j]! += weight * postingWeight[m]!;
     }
+  }
+}
 
-    common.length = 0;
-    fallback.length = 0;
-    for (let f = 0; f < F; f++) {
-      const own = norms[i * F + f]!;
-      if (own === 0) continue;
-      for (let k = facets.offsets[i * F + f]!; k < facets.offsets[i * F + f + 1]!; k++) {
-        const v = facets.data[k]!;
-        const share = (facetWeights[f]! * idf2[f]![v]!) / own;
-        const list = lists[f]![v]!;
-        if (list.length > cap) {
-          common.push(f, v, share);
-          fallback.push(list);
-          continue;
-        }
-        for (let m = 0; m < list.length; m++) {
-          const j = list[m]!;
-          if (j === i) continue;
-          if (!seen[j]) {
-            seen[j] = 1;
-            touched.push(j);
-          }
-          facetScore[j]! += share / norms[j * F + f]!;
-        }
-      }
-    }
-    for (const list of casePairs[i]!) {
+/** Cases sharing a facet value, with their facet score; a value too common is kept for scoring only. */
+function findByFacets(i: number, corpus: Corpus, facetWeights: Float64Array, search: Search): void {
+  const F = FACET_COUNT;
+  const { flat, lists, idf2, norms } = corpus.facets;
+  const { cap } = corpus;
+  const { seen, touched, facetScore, common, fallback } = search;
+  for (let f = 0; f < F; f++) {
+    const own = norms[i * F + f]!;
+    if (own === 0) continue;
+    for (let k = flat.offsets[i * F + f]!; k < flat.offsets[i * F + f + 1]!; k++) {
+      const v = flat.data[k]!;
+      const share = (facetWeights[f]! * idf2[f]![v]!) / own;
+      const list = lists[f]![v]!;
       if (list.length > cap) {
+        common.push(f, v, share);
         fallback.push(list);
         continue;
       }
       for (let m = 0; m < list.length; m++) {
         const j = list[m]!;
+        if (j === i) continue;
         if (!seen[j]) {
           seen[j] = 1;
           touched.push(j);
         }
+        facetScore[j]! += share / norms[j * F + f]!;
       }
     }
-    // Too few candidates: take some from the common lists too, shortest first.
-    if (touched.length < enough) {
-      fallback.sort((a, b) => a.length - b.length);
-      for (const list of fallback) {
-        for (let m = 0; m < list.length && touched.length < enough; m++) {
-          const j = list[m]!;
-          if (!seen[j]) {
-            seen[j] = 1;
-            touched.push(j);
-          }
-        }
-      }
-    }
-
-    // Score the candidates; keep the best `limit` by score, then by number (= id order).
-    bestCase.length = 0;
-    bestScore.length = 0;
-    for (const j of touched) {
-      let score = facetScore[j]! + w.text * textScore[j]!;
-      facetScore[j] = 0;
-      textScore[j] = 0;
-      seen[j] = 0;
-      for (let c = 0; c < common.length; c += 3) {
-        const f = common[c]!;
-        const v = common[c + 1]!;
-        const row = j * F + f;
-        for (let k = facets.offsets[row]!; k < facets.offsets[row + 1]!; k++) {
-          if (facets.data[k] === v) score += common[c + 2]! / norms[row]!;
-        }
-      }
-      if (level[i] === level[j]) score += w.level;
-      if (kind[i] === kind[j]) score += w.kind;
-      if (year[i]! >= 0 && year[i] === year[j]) score += w.year;
-      for (let depth = 2; depth >= 0; depth--) {
-        const r = region[i * 3 + depth]!;
-        if (r >= 0 && r === region[j * 3 + depth]) {
-          score += regionWeights[depth]!;
-          break;
-        }
-      }
-      if (score < minScore) continue;
-      const size = bestCase.length;
-      if (size === limit && (score < bestScore[size - 1]! || (score === bestScore[size - 1] && j > bestCase[size - 1]!))) continue;
-      let at = size;
-      while (at > 0 && (bestScore[at - 1]! < score || (bestScore[at - 1] === score && bestCase[at - 1]! > j))) at--;
-      bestCase.splice(at, 0, j);
-      bestScore.splice(at, 0, score);
-      if (bestCase.length > limit) {
-        bestCase.pop();
-        bestScore.pop();
-      }
-    }
-    touched.length = 0;
-    seen[i] = 0;
-
-    result.set(
-      sorted[i]!.id,
-      bestCase.map((j, rank) => {
-        const shared = sharedFacets(i, j);
-        return { id: sorted[j]!.id, score: Math.round(bestScore[rank]! * 1e6) / 1e6, reason: reasonFor(shared, options), shared };
-      }),
-    );
   }
-  return result;
+}
 
-  /** What cases i and j share, for the reason. */
-  function sharedFacets(i: number, j: number): SharedFacets {
-    const [topics, methods, models, forms] = FACETS.map((_, f) => {
-      const names = numbering[f]!.names;
-      const theirs = facetRows[j * F + f]!;
-      const values = Array.from(facetRows[i * F + f]!).filter((v) => theirs.includes(v));
-      // Rarer values first: they say more about why the two are alike.
-      values.sort((x, y) => idf2[f]![y]! - idf2[f]![x]! || (names[x]! < names[y]! ? -1 : 1));
-      return values.map((v) => names[v]!);
-    }) as [string[], string[], string[], string[]];
-    let place: string | undefined;
-    for (let depth = 2; depth >= 0 && place === undefined; depth--) {
-      const r = region[i * 3 + depth]!;
-      if (r >= 0 && r === region[j * 3 + depth]) place = regionNames[i * 3 + depth];
+/** Cases sharing a topic pair: candidates where topic and form alone are too common. */
+function findByTopicPairs(pairs: readonly Int32Array[], cap: number, search: Search): void {
+  const { seen, touched, fallback } = search;
+  for (const list of pairs) {
+    if (list.length > cap) {
+      fallback.push(list);
+      continue;
     }
-    const mine = termRows[i]!;
-    const theirs = termRows[j]!;
-    let text = 0;
-    mine.forEach((t, k) => {
-      const at = theirs.indexOf(t);
-      if (at >= 0) text += weightRows[i]![k]! * weightRows[j]![at]!;
-    });
-    return {
-      topics,
-      methods,
-      models,
-      forms,
-      level: level[i] === level[j] ? sorted[i]!.level : undefined,
-      region: place,
-      text: Math.round(text * 1e4) / 1e4,
-    };
+    for (let m = 0; m < list.length; m++) {
+      const j = list[m]!;
+      if (!seen[j]) {
+        seen[j] = 1;
+        touched.push(j);
+      }
+    }
   }
+}
+
+/** Too few candidates: take some from the common lists too, shortest first, so every case gets some. */
+function findInFallback(fallback: Int32Array[], enough: number, search: Search): void {
+  const { seen, touched } = search;
+  fallback.sort((a, b) => a.length - b.length);
+  for (const list of fallback) {
+    for (let m = 0; m < list.length && touched.length < enough; m++) {
+      const j = list[m]!;
+      if (!seen[j]) {
+        seen[j] = 1;
+        touched.push(j);
+      }
+    }
+  }
+}
+
+/**
+ * Scores the candidates of case i and keeps the best `limit` in `search.best`, by score, then by
+ * number (= id order); clears the rest of the search state for the next case.
+ */
+function chooseTop(i: number, corpus: Corpus, settings: Settings, search: Search): void {
+  const { seen, touched, facetScore, textScore, common, best, bestScores } = search;
+  const { limit, minScore } = settings;
+  const textWeight = settings.weights.text;
+  best.length = 0;
+  bestScores.length = 0;
+  for (const j of touched) {
+    const found = facetScore[j]! + textWeight * textScore[j]!;
+    facetScore[j] = 0;
+    textScore[j] = 0;
+    seen[j] = 0;
+    const score = scorePair(i, j, found, common, corpus, settings);
+    if (score >= minScore) keepBest(best, bestScores, j, score, limit);
+  }
+  touched.length = 0;
+  seen[i] = 0;
+}
+
+/**
+ * The score of candidate j for case i: what gathering summed (`found`), then the facet values too
+ * common to look through, level, kind, year and the smallest shared place, added in this order
+ * (the order of a sum of floating-point numbers decides its last digits).
+ */
+function scorePair(i: number, j: number, found: number, common: readonly number[], corpus: Corpus, settings: Settings): number {
+  const F = FACET_COUNT;
+  const { flat, norms } = corpus.facets;
+  const { level, kind, year, region } = corpus.traits;
+  const w = settings.weights;
+  let score = found;
+  for (let c = 0; c < common.length; c += 3) {
+    const f = common[c]!;
+    const v = common[c + 1]!;
+    const row = j * F + f;
+    for (let k = flat.offsets[row]!; k < flat.offsets[row + 1]!; k++) {
+      if (flat.data[k] === v) score += common[c + 2]! / norms[row]!;
+    }
+  }
+  if (level[i] === level[j]) score += w.level;
+  if (kind[i] === kind[j]) score += w.kind;
+  if (year[i]! >= 0 && year[i] === year[j]) score += w.year;
+  const depth = sharedPlaceDepth(region, i, j);
+  if (depth >= 0) score += settings.regionWeights[depth]!;
+  return score;
+}
+
+/**
+ * The depth (2 county, 1 city, 0 province) of the smallest place cases i and j are both in, or
+ * -1: the one comparison of places, for the score and for the reason alike.
+ */
+function sharedPlaceDepth(region: Int32Array, i: number, j: number): number {
+  for (let depth = 2; depth >= 0; depth--) {
+    const r = region[i * 3 + depth]!;
+    if (r >= 0 && r === region[j * 3 + depth]) return depth;
+  }
+  return -1;
+}
+
+/** Top-k by insertion into a short sorted list: k is small (5), so no heap is needed. */
+function keepBest(best: number[], scores: number[], j: number, score: number, limit: number): void {
+  const size = best.length;
+  if (size === limit && (score < scores[size - 1]! || (score === scores[size - 1] && j > best[size - 1]!))) return;
+  let at = size;
+  while (at > 0 && (scores[at - 1]! < score || (scores[at - 1] === score && best[at - 1]! > j))) at--;
+  best.splice(at, 0, j);
+  scores.splice(at, 0, score);
+  if (best.length > limit) {
+    best.pop();
+    scores.pop();
+  }
+}
+
+/** Case j as a similar case of case i, with what they share and the reason in words. */
+function similarResult(i: number, j: number, score: number, corpus: Corpus, options: SimilarOptions): SimilarResult {
+  const shared = sharedFacets(i, j, corpus);
+  return { id: corpus.cases[j]!.id, score: Math.round(score * 1e6) / 1e6, reason: reasonFor(shared, options), shared };
+}
+
+/** What cases i and j share, for the reason: computed only for the few cases kept. */
+function sharedFacets(i: number, j: number, corpus: Corpus): SharedFacets {
+  const F = FACET_COUNT;
+  const { names, rows, idf2 } = corpus.facets;
+  const { level, region, regionNames } = corpus.traits;
+  const [topics, methods, models, forms] = FACETS.map((_, f) => {
+    const theirs = rows[j * F + f]!;
+    const values = Array.from(rows[i * F + f]!).filter((v) => theirs.includes(v));
+    // Rarer values first: they say more about why the two are alike.
+    values.sort((x, y) => idf2[f]![y]! - idf2[f]![x]! || (names[f]![x]! < names[f]![y]! ? -1 : 1));
+    return values.map((v) => names[f]![v]!);
+  }) as [string[], string[], string[], string[]];
+  const depth = sharedPlaceDepth(region, i, j);
+  return {
+    topics,
+    methods,
+    models,
+    forms,
+    level: level[i] === level[j] ? corpus.cases[i]!.level : undefined,
+    region: depth >= 0 ? regionNames[i * 3 + depth] : undefined,
+    text: Math.round(textCosine(i, j, corpus.text) * 1e4) / 1e4,
+  };
+}
+
+/** The cosine of two cases' pruned text vectors, as the search summed it. */
+function textCosine(i: number, j: number, text: TextIndex): number {
+  const mine = text.rows[i]!;
+  const theirs = text.rows[j]!;
+  let cosine = 0;
+  mine.forEach((t, k) => {
+    const at = theirs.indexOf(t);
+    if (at >= 0) cosine += text.weightRows[i]![k]! * text.weightRows[j]![at]!;
+  });
+  return cosine;
 }
 
 /**

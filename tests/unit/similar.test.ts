@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { computeSimilar, shortTitle, type SimilarInput } from '../../src/site/similar.ts';
+import { isMasked } from '../../src/schemas/completeness.ts';
+import { computeSimilar, knownPlace, shortTitle, type SimilarInput } from '../../src/site/similar.ts';
 
 const methodTitles = {
   'six-step-procedure': '社区协商议事“六步议事程序”',
@@ -126,6 +127,58 @@ describe('similar cases', () => {
 
   test('a hidden place name (xx县) is not a shared place', () => {
     for (const result of results.get('parking')!) expect(result.shared.region).toBeUndefined();
+  });
+
+  test('one rule for place names: hidden in the sources (xx县, ××村, 某市) or not given (不详) is no place', () => {
+    const hidden = ['xx县', 'XX社区', 'xX市', '**街道', '××村', '＊＊市', '*县', '某市', '湖州市xx区', ' xx县 ', '不详', '', '  ', undefined];
+    for (const name of hidden) expect(knownPlace(name), String(name)).toBeUndefined();
+    for (const name of ['湖州市', ' 德清县 ', 'x县', 'X社区', '中山街']) expect(knownPlace(name)).toBe(name.trim());
+    // Every name the completeness indicator calls hidden is hidden here too.
+    const masked = ['xx县', 'XX社区', '**街道', '××村', '＊＊市', 'x×县', '×*村', 'Xx乡'];
+    for (const name of masked) {
+      expect(isMasked(name), name).toBe(true);
+      expect(knownPlace(name), name).toBeUndefined();
+    }
+  });
+
+  test('a hidden place counts exactly as no place, in the score and in the reason', () => {
+    // Alike in their text only, so each is a candidate of each and the place shows in the reason.
+    const regions: Record<string, SimilarInput['region']> = {
+      'hidden-county-a': { province: '浙江省', city: '湖州市', county: '××县' },
+      'hidden-county-b': { province: '浙江省', city: '湖州市', county: '××县' },
+      'real-county': { province: '浙江省', city: '湖州市', county: '德清县' },
+      'two-hidden-a': { province: '浙江省', city: 'xx市', county: '**县' },
+      'two-hidden-b': { province: '浙江省', city: 'XX市', county: '**县' },
+      'hidden-city': { province: '浙江省', city: '某市', county: '德清县' },
+      'hidden-province': { province: '＊＊省', city: '湖州市', county: '德清县' },
+    };
+    const build = (keep: (name: string | undefined) => boolean) =>
+      Object.entries(regions).map(([id, region]) =>
+        makeCase(id, {
+          title: '老旧小区加装电梯议事',
+          forms: [],
+          region: Object.fromEntries(Object.entries(region).filter(([, name]) => keep(name))),
+        }),
+      );
+    const withHidden = computeSimilar(build(() => true), { limit: 10 });
+    // The same cases with every hidden name left out: nothing may change, neither score nor reason.
+    expect([...withHidden]).toEqual([...computeSimilar(build((name) => knownPlace(name) !== undefined), { limit: 10 })]);
+
+    const between = (a: string, b: string) => withHidden.get(a)!.find((r) => r.id === b)!;
+    // A hidden county in both, or in one beside a real one: the city is what they share.
+    expect(between('hidden-county-a', 'hidden-county-b').shared.region).toBe('湖州市');
+    expect(between('hidden-county-a', 'hidden-county-b').reason).toBe('内容相近 · 同在湖州市 · 同为社区一级');
+    expect(between('hidden-county-a', 'real-county').shared.region).toBe('湖州市');
+    expect(between('hidden-county-a', 'real-county').score).toBe(between('hidden-county-a', 'hidden-county-b').score);
+    // Hidden at two levels: only the province is shared.
+    expect(between('two-hidden-a', 'two-hidden-b').shared.region).toBe('浙江省');
+    expect(between('two-hidden-a', 'hidden-county-a').shared.region).toBe('浙江省');
+    for (const [id, list] of withHidden) {
+      for (const result of list) {
+        expect(result.shared.region === undefined || knownPlace(result.shared.region) !== undefined, `${id} → ${result.id}`).toBe(true);
+        expect(result.reason).not.toMatch(/[xX]{2}|[×*＊某]/);
+      }
+    }
   });
 
   test('cases alike only in their text are “内容相近”', () => {
