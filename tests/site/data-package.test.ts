@@ -6,7 +6,10 @@ import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { importLedger } from '../../scripts/lib/import/index.ts';
 import { writeTemplate } from '../../scripts/lib/import/template.ts';
-import { NO_LICENCE } from '../../src/site/data-package.ts';
+import { buildInfo } from '../../scripts/lib/build/build-info.ts';
+import { loadSiteConfig } from '../../scripts/lib/site-config.ts';
+import { bibtex, gbt7714, ris } from '../../src/site/citation.ts';
+import { datasetCitation, NO_LICENCE } from '../../src/site/data-package.ts';
 import { LEDGER_HEADER } from '../../src/site/ledger.ts';
 import { buildSite, readPage } from '../helpers/build.ts';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
@@ -45,6 +48,19 @@ describe('the data package of the bundled handbook', () => {
     expect(html).toContain('议事手册编写组. 议事手册案例数据集[DS/OL]. 0.1.0版. (2026-01-01)[引用日期]. /data/.');
     // The footer of every page links to it.
     expect(await readPage(site, '/')).toMatch(/<footer[\s\S]*href="\/data\/"[\s\S]*<\/footer>/);
+  });
+
+  test('/data/ cites the data set exactly as datasetCitation() does, in GB/T 7714, BibTeX and RIS', async () => {
+    const html = await readPage(site, '/data/');
+    const block = /<details class="cite-this"[\s\S]*?<\/details>/.exec(html)?.[0] ?? '';
+    expect(block).toContain('引用本数据集');
+    const text = (escaped: string) => escaped.replace(/&(lt|gt|quot|#39|#x27|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", amp: '&' })[name]!);
+    const shown = Object.fromEntries([...block.matchAll(/<pre data-format="(\w+)"[^>]*><code[^>]*>([\s\S]*?)<\/code><\/pre>/g)].map(([, format, code]) => [format, text(code!)]));
+    // The site's config and build info, as this build had them (SOURCE_DATE_EPOCH for the date).
+    const config = loadSiteConfig({ root: PROJECT_ROOT, env: {} });
+    const citation = datasetCitation(config, buildInfo(PROJECT_ROOT, path.join(PROJECT_ROOT, 'content'), config.version, EPOCH));
+    expect(citation).toMatchObject({ type: 'dataset', title: '议事手册案例数据集', version: '0.1.0', updated: '2026-01-01', url: '/data/' });
+    expect(shown).toEqual({ gbt: gbt7714(citation), bibtex: bibtex(citation), ris: ris(citation) });
   });
 
   test('datapackage.json describes files that exist; cases.xlsx has the template’s columns and a row per case', async () => {

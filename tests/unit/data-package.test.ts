@@ -6,10 +6,13 @@ import { parseSiteConfig } from '../../scripts/lib/site-config.ts';
 import { caseSchema, type CaseInput } from '../../src/schemas/case.ts';
 import { bibtex, gbt7714, ris, type CitationInput } from '../../src/site/citation.ts';
 import {
-  codebook, codebookCsv, datapackageJson, datasetCitation, exampleCase, FIELD_MEANINGS, licenceOf, methodsCsv, modelsCsv, NO_LICENCE, sourcesCsv,
+  codebookCsv, datapackageJson, datasetCitation, exampleCase, licenceOf, methodsCsv, modelsCsv, NO_LICENCE, sourcesCsv,
 } from '../../src/site/data-package.ts';
-import { frontmatterPath, LEDGER_HEADER, ledgerColumns, ledgerFields, neutralise, REQUIRED_FIELDS, unneutralise } from '../../src/site/ledger.ts';
-import { CSV_HEADER } from '../../src/site/open-data.ts';
+import { frontmatterPath, LEDGER_HEADER, ledgerFields, ledgerRows, neutralise, REQUIRED_FIELDS, unneutralise, type LedgerCase } from '../../src/site/ledger.ts';
+import { casesCsv } from '../../src/site/open-data.ts';
+import { headersOf, readHeader, readRow, type Lookups } from '../../scripts/lib/import/ledger.ts';
+import { parseCsv as parseImportCsv } from '../../scripts/lib/import/read-table.ts';
+import { applyRow } from '../../scripts/lib/import/write-cases.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import { contentWith } from '../helpers/fixtures.ts';
 import { validateContent, type ValidEntry } from '../../scripts/lib/check/index.ts';
@@ -70,22 +73,56 @@ describe('citations', () => {
 });
 
 describe('the ledger and its codebook come from the field registry', () => {
+  /** The ledger as an office downloads it: /data/cases.csv of the fixture cases, read as the import reads a file. */
+  const downloaded = () => {
+    const text = casesCsv(of('cases'), site);
+    const rows = parseImportCsv(text.replace(/^\uFEFF/, ''));
+    if (!rows.ok) throw new Error(rows.message);
+    return rows.rows;
+  };
+  const table = (rows: readonly (readonly string[])[]) => ({ rows: rows.map((cells, i) => ({ line: i + 1, cells: [...cells] })) });
+  const lookups = (): Lookups => {
+    const titles = (collection: string) => new Map(entries.filter((e) => e.collection === collection).map((e) => [e.id, (e.data as { title: string }).title]));
+    return { methods: titles('methods'), models: titles('models'), sources: titles('sources'), cases: titles('cases') };
+  };
+
   test('the ledger is the CSV’s header: registry labels, a code column beside each coded field, the address after the title, the body last', () => {
-    expect(CSV_HEADER).toEqual(LEDGER_HEADER);
-    expect(LEDGER_HEADER.slice(0, 8)).toEqual(['id', '标题', '网址', '摘要', '类型', '类型代码', '省级行政区', '省级行政区代码']);
-    expect(LEDGER_HEADER.at(-1)).toBe('正文');
-    for (const field of ledgerFields) expect(LEDGER_HEADER).toContain(field.label);
+    const header = downloaded()[0]!;
+    expect(header).toEqual(LEDGER_HEADER);
+    expect(header.slice(0, 8)).toEqual(['id', '标题', '网址', '摘要', '类型', '类型代码', '省级行政区', '省级行政区代码']);
+    expect(header.at(-1)).toBe('正文');
+    // Each field's columns are its label and, when coded, “label代码” right after it; the import
+    // reads every header of the file back as that field's column, none twice, none unknown.
+    const read = readHeader(table([header]));
+    expect(read.problems).toEqual([]);
+    for (const field of ledgerFields) {
+      expect(headersOf(read.header!, field.name), field.name).toEqual(field.coded ? [field.label, `${field.label}代码`] : [field.label]);
+      const at = header.indexOf(field.label);
+      if (field.coded) expect(header[at + 1], field.name).toBe(`${field.label}代码`);
+    }
+    expect(header.indexOf('网址')).toBe(header.indexOf('标题') + 1);
+    expect(read.header!.columns.get(header.indexOf('网址'))).toMatchObject({ kind: 'url' });
+    expect(read.header!.body).toBe(header.length - 1);
   });
 
-  test('every field has a meaning in the codebook, and every column a row', () => {
-    for (const field of ledgerFields) expect(FIELD_MEANINGS[field.name], field.name).toBeDefined();
-    expect(codebook().map((r) => r.column)).toEqual(LEDGER_HEADER);
+  test('the codebook has one row per column of the ledger, in its order, each with a meaning, its values and whether it is required', () => {
     const rows = parseCsv(codebookCsv().slice(1));
     expect(rows[0]).toEqual(['列', '字段', '含义', '取值', '必填']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(downloaded()[0]);
+    for (const [column, name, meaning, values, required] of rows.slice(1)) {
+      // A meaning says more than the column's own name.
+      expect(meaning, column).toMatch(/\S/);
+      expect(meaning, column).not.toBe(column);
+      expect(name, column).toMatch(/\S/);
+      expect(values, column).toMatch(/\S/);
+      expect(['是', '否', '两列填一列'], column).toContain(required);
+    }
     const level = rows.find((r) => r[0] === '层级')!;
     expect(level[3]).toBe('全国、省级、市级、县级、乡镇（街道）、村、社区');
+    expect(level[4]).toBe('两列填一列');
     expect(rows.find((r) => r[0] === '形式代码')![3]).toContain('council');
     expect(rows.find((r) => r[0] === '形式')![3]).toMatch(/资料未载明时写“不详”.*多项用“；”分隔/);
+    expect(rows.find((r) => r[0] === '市')![4]).toBe('否');
   });
 
   test('the required fields are exactly those the case schema requires', () => {
@@ -106,19 +143,41 @@ describe('the ledger and its codebook come from the field registry', () => {
     }
   });
 
-  test('formula characters are neutralised and restored', () => {
+  test('a cell a spreadsheet would run as a formula is written with a leading \' and read back by the import as it was', () => {
     for (const text of ['=1+1', '+86', '-5', '@x', '\tx', '\rx']) {
       expect(neutralise(text)).toBe(`'${text}`);
       expect(unneutralise(neutralise(text))).toBe(text);
     }
     expect(neutralise('议事会')).toBe('议事会');
     expect(unneutralise("'不变")).toBe("'不变");
+    // Through the files: a summary starting with = is '= in cases.csv, and = again once imported.
+    const [entry] = of('cases') as LedgerCase[];
+    const summary = '=HYPERLINK("http://example.com","点击")';
+    const text = casesCsv([{ ...entry!, data: { ...entry!.data, summary } }], site);
+    const rows = parseImportCsv(text.replace(/^\uFEFF/, ''));
+    if (!rows.ok) throw new Error(rows.message);
+    expect(rows.rows[1]![rows.rows[0]!.indexOf('摘要')]).toBe(`'${summary}`);
+    const { header } = readHeader(table(rows.rows));
+    const { row, problems } = readRow({ line: 2, cells: rows.rows[1]! }, header!, lookups());
+    expect(problems).toEqual([]);
+    expect(row.patches.get('summary')).toBe(summary);
   });
 
-  test('the template’s example row is a valid case in every column', () => {
+  test('the template’s example row is a valid case in every column: the import reads each cell back as the example’s own value', () => {
     const example = exampleCase({ source: 'demo-source', method: 'demo-method' });
+    const [header, cells] = ledgerRows([example], site);
+    const read = readHeader(table([header!]));
+    expect(read.problems).toEqual([]);
+    const { row, problems } = readRow({ line: 2, cells: cells! }, read.header!, lookups());
+    // No column of the example is refused (every value is one the import accepts)…
+    expect(problems).toEqual([]);
+    expect(row.id).toBe(example.id);
+    // …and what it reads is the example itself: the same case, field for field, and a valid one.
+    const data = caseSchema.parse(applyRow({}, row));
+    expect(data).toEqual(example.data);
+    expect(row.body).toBe(example.body);
     expect(example.data.sources).toEqual([{ id: 'demo-source', supports: undefined }]);
-    expect(ledgerColumns.length).toBe(LEDGER_HEADER.length);
+    expect(example.data.methods).toEqual(['demo-method']);
   });
 });
 
