@@ -10,7 +10,7 @@ import lighthouse from 'lighthouse';
 import { CHROMIUM_PATH } from './lib/chromium.ts';
 import { serveStatic } from './lib/serve.ts';
 
-const PAGES = { 首页: '/', 案例: '/cases/zhongshan-street-school-traffic/', 方法: '/methods/eight-step-method/' };
+const PAGES = { 首页: '/', 案例: '/cases/huzhou-logistics-hub-2019/', 方法: '/methods/eight-step-method/' };
 const site = path.resolve(process.argv[2] ?? 'dist');
 if (!existsSync(path.join(site, 'index.html'))) {
   console.error(`没有找到已构建的网站（${site}）。请先运行 npm run build。`);

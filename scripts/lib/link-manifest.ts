@@ -80,7 +80,7 @@ export function sortUrls(urls: Iterable<string>): string[] {
 /**
  * The manifest's URLs that a built site no longer serves: a page file that is gone (a page
  * whose id moved into another page's `aliases` is still there, as a redirect page), a redirect
- * that leads nowhere, or an anchor (`#step-3`, `#<term id>`) missing from the page, or from
+ * that leads nowhere or to a section the page it leads to does not have, or an anchor (`#step-3`, `#<term id>`) missing from the page, or from
  * the page a redirect leads to. `base` is the path the site was built under.
  */
 export async function checkLinkManifest(siteDir: string, manifest: Pick<LinkManifest, 'urls'>, base = '/'): Promise<string[]> {
@@ -90,18 +90,25 @@ export async function checkLinkManifest(siteDir: string, manifest: Pick<LinkMani
     return cache.get(file);
   };
 
-  /** The file a URL finally serves, following redirect pages; undefined when there is none. */
-  const resolve = async (pathname: string): Promise<{ file: string; html: string | undefined } | undefined> => {
+  /**
+   * The file a URL finally serves, following redirect pages; undefined when there is none.
+   * `fragment`: the section the last redirect names (an alias of a page folded into a section,
+   * `/cases/old/` → `/cases/practice/#section`), which the page served must have.
+   */
+  const resolve = async (pathname: string): Promise<{ file: string; html: string | undefined; fragment: string | undefined } | undefined> => {
     let current = pathname;
+    let fragment: string | undefined;
     for (let hops = 0; hops < 5; hops++) {
       const file = fileOfUrl(current);
       if (file === undefined) return undefined;
       const text = await read(file);
       if (text === undefined) return undefined;
-      if (!file.endsWith('.html')) return { file, html: undefined };
+      if (!file.endsWith('.html')) return { file, html: undefined, fragment };
       const target = refreshTarget(text);
-      if (target === undefined) return { file, html: text };
-      const next = stripBase(new URL(target, `http://site${base.replace(/\/?$/, '/')}${file}`).pathname, base);
+      if (target === undefined) return { file, html: text, fragment };
+      const url = new URL(target, `http://site${base.replace(/\/?$/, '/')}${file}`);
+      if (url.hash) fragment = decodeURIComponent(url.hash.slice(1));
+      const next = stripBase(url.pathname, base);
       if (next === undefined) return undefined;
       current = next;
     }
@@ -114,8 +121,10 @@ export async function checkLinkManifest(siteDir: string, manifest: Pick<LinkMani
     const pathname = hash === -1 ? url : url.slice(0, hash);
     const fragment = hash === -1 ? '' : decodeURIComponent(url.slice(hash + 1));
     const served = await resolve(pathname);
+    // A redirect to a section goes to that section, whatever fragment the old URL had.
+    const wanted = served?.fragment ?? fragment;
     if (!served) missing.push(url);
-    else if (fragment && !(served.html !== undefined && anchorsOf(served.html).has(fragment))) missing.push(url);
+    else if (wanted && !(served.html !== undefined && anchorsOf(served.html).has(wanted))) missing.push(url);
   }
   return missing;
 }

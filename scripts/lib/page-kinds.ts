@@ -1,7 +1,7 @@
 /** One page of each kind of the bundled handbook, for browser checks and screenshots. */
 export const PAGE_KINDS: Record<string, string> = {
   home: '/',
-  'case-consultation': '/cases/zhongshan-street-school-traffic/',
+  'case-consultation': '/cases/huzhou-logistics-hub-2019/',
   'case-practice': '/cases/huzhou-qingnilai/',
   'case-list': '/cases/',
   method: '/methods/eight-step-method/',

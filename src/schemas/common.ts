@@ -22,8 +22,50 @@ export const summary = z.string().trim().min(1).max(160);
 /** Ids of `content/sources` entries; at least one. */
 export const sourceList = z.array(idRef).min(1);
 
-/** Old ids of a moved page; each gets a redirect page. */
-export const aliases = z.array(idRef).default([]);
+/**
+ * An old id of a moved page, or of a page folded into a section of this one: `old-id`, or
+ * `old-id#anchor` where `anchor` is the id of a heading of this page's body (a heading's text
+ * as the site's anchors write it: see `headingAnchor`). The check validates the anchor.
+ */
+export const ALIAS_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*(#[^\s#/?]+)?$/;
+
+export const aliasRef = z.string().regex(ALIAS_PATTERN, {
+  message: '别名应为旧 id（小写英文字母、数字和连字符，如 jingchong-road-parking），或旧 id 加 # 和本页一节标题的锚点（如 jingchong-road-parking#泾崇路没有停车位）',
+});
+
+/** Old ids of a moved page, each perhaps with the section it moved to; each gets a redirect page. */
+export const aliases = z.array(aliasRef).default([]);
+
+/** An alias taken apart: the old id, and the anchor of the section it now names (if any). */
+export function splitAlias(alias: string): { id: string; anchor: string | undefined } {
+  const hash = alias.indexOf('#');
+  return hash === -1 ? { id: alias, anchor: undefined } : { id: alias.slice(0, hash), anchor: alias.slice(hash + 1) };
+}
+
+/**
+ * The anchor the site gives a Markdown heading (`## 泾崇路没有停车位` → `泾崇路没有停车位`), as
+ * github-slugger (used by Astro's Markdown) writes it: lower case, punctuation and symbols
+ * dropped, spaces made hyphens. Repeated headings get `-1`, `-2`… (see `headingAnchors`).
+ */
+export function headingAnchor(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '').replace(/ /g, '-');
+}
+
+/** The anchors of a page's headings, in order, numbered as github-slugger numbers repeats. */
+export function headingAnchors(texts: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return texts.map((text) => {
+    const base = headingAnchor(text);
+    let slug = base;
+    while (seen.has(slug)) {
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      slug = `${base}-${n}`;
+    }
+    seen.set(slug, 0);
+    return slug;
+  });
+}
 
 function parseDate(input: string | number | Date, ctx: z.core.$RefinementCtx, allowUnknown: boolean) {
   const text = input instanceof Date ? input.toISOString().slice(0, 10) : String(input).trim();

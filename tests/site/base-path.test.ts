@@ -45,10 +45,13 @@ describe('a handbook served under /handbook/ (YISHI_BASE)', () => {
     const links = await internalLinks(handbook);
     expect(links.length).toBeGreaterThan(100);
     expect(links.filter((l) => !l.startsWith('/handbook/'))).toEqual([]);
-    // A Markdown link in a case body, written from the root as /cases/community-four-six/.
-    const html = await readPage(handbook, 'cases/zhongshan-street-school-traffic/');
-    expect(html).toContain('href="/handbook/cases/community-four-six/"');
-    expect(html).toContain('href="/handbook/methods/six-step-procedure/"');
+    // A Markdown link in a case body, written from the root as /cases/huzhou-qingnilai/.
+    const html = await readPage(handbook, 'cases/huzhou-logistics-hub-2019/');
+    expect(html).toContain('href="/handbook/cases/huzhou-qingnilai/"');
+    expect(html).toContain('href="/handbook/models/huzhou-1246-x/"');
+    // A link to a section of a page keeps its #anchor under the base.
+    const method = await readPage(handbook, 'methods/six-step-procedure/');
+    expect(method).toContain(`href="/handbook/cases/community-four-six/#${encodeURI('泾崇路没有停车位')}"`);
   });
 
   test('open data and feeds carry URLs under /handbook/', async () => {

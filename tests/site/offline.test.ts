@@ -11,10 +11,11 @@ import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { FIXTURES, PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { serveStatic } from '../../scripts/lib/serve.ts';
 
-/** A case a reader opens, which the search for 停车 finds. */
-const VISITED = 'jingchong-road-parking';
+/** A case a reader opens, which the search for VISITED_QUERY finds among its first results, with other pages. */
+const VISITED = 'community-four-six';
+const VISITED_QUERY = '环卫工人';
 /** The case changed by the rebuild: a word only the first build has, and one only the second has. */
-const CHANGED = 'sanitation-workers';
+const CHANGED = 'huzhou-logistics-hub-2019';
 const OLD_WORD = 'jacaranda';
 const NEW_WORD = 'wisteria';
 const OFFLINE_TITLE = '这一页没有保存在本机';
@@ -202,7 +203,7 @@ describe('reading offline', () => {
     const title = await page.locator('h1').textContent();
     await kept(page, `${root}cases/${VISITED}/`);
     expect(await notice(page)).toBeNull();
-    const online = await search(page, root, '停车');
+    const online = await search(page, root, VISITED_QUERY);
     await kept(page, `${root}search/`);
     expect(online.urls).toContain(`/cases/${VISITED}/`);
     expect(online.notKept).toEqual([]);
@@ -224,7 +225,7 @@ describe('reading offline', () => {
     expect(await page.locator('[data-kept] a').allTextContents()).toContain(`${title} · 议事手册`);
 
     // The search run online, offline: the same results; those whose page is not kept say so.
-    const offline = await search(page, root, '停车');
+    const offline = await search(page, root, VISITED_QUERY);
     expect(offline.status).toBe(online.status);
     expect(offline.urls).toEqual(online.urls);
     expect(offline.notKept).toEqual(online.urls.filter((url) => url !== `/cases/${VISITED}/`));
@@ -361,7 +362,7 @@ describe('reading offline', () => {
       await kept(page, root);
       await page.goto(`${root}cases/${VISITED}/`);
       await kept(page, `${root}cases/${VISITED}/`);
-      const online = await search(page, root, '停车');
+      const online = await search(page, root, VISITED_QUERY);
       expect(online.urls).toContain(`/handbook/cases/${VISITED}/`);
 
       await context.setOffline(true);
@@ -371,7 +372,7 @@ describe('reading offline', () => {
       await page.goto(`${root}methods/eight-step-method/`);
       expect(await page.locator('h1').textContent()).toBe(OFFLINE_TITLE);
       expect(await page.locator('[data-address]').textContent()).toBe('/handbook/methods/eight-step-method/');
-      expect((await search(page, root, '停车')).urls).toEqual(online.urls);
+      expect((await search(page, root, VISITED_QUERY)).urls).toEqual(online.urls);
 
       await context.setOffline(false);
       await page.goto(root);
@@ -383,7 +384,7 @@ describe('reading offline', () => {
         if ((await page.title()).startsWith(OFFLINE_TITLE)) notOpened.push(url);
       }
       expect(notOpened).toEqual([]);
-      expect((await search(page, root, '环卫工人')).urls).toContain(`/handbook/cases/${CHANGED}/`);
+      expect((await search(page, root, VISITED_QUERY)).urls).toContain(`/handbook/cases/${VISITED}/`);
       expect(outside).toEqual([]);
       await context.close();
     } finally {

@@ -224,7 +224,7 @@ describe('the search page shows clean results', () => {
     await search.goto(`${server.url}/search/?q=${encodeURIComponent('街上没有厕所')}`);
     await search.locator('#search-status').filter({ hasText: '找到' }).waitFor();
     expect(await search.locator('#search-note').textContent()).toContain('“厕所”也按手册的说法“公厕”查找');
-    expect(await search.locator('#search-results > li h3 a').first().getAttribute('href')).toBe('/cases/zhongshan-street-toilet/');
+    expect(await search.locator('#search-results > li h3 a').first().getAttribute('href')).toBe('/cases/community-four-six/');
     await search.close();
   });
 });

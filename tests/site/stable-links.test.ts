@@ -28,27 +28,55 @@ beforeAll(async () => {
 });
 
 describe('published links never disappear silently', () => {
+  test('the four consultations folded into their practice page redirect to its sections, and the manifest keeps their URLs', async () => {
+    const manifest = JSON.parse(await readFile(path.join(project, 'links.manifest.json'), 'utf8')) as { urls: string[] };
+    const practice = await readFile(path.join(project, 'dist/cases/community-four-six/index.html'), 'utf8');
+    const folded = {
+      'sanitation-workers': '环卫工人的不便',
+      'zhongshan-street-school-traffic': '中山街上学放学时的拥堵',
+      'jingchong-road-parking': '泾崇路没有停车位',
+      'zhongshan-street-toilet': '中山街缺少公厕',
+    };
+    for (const [old, section] of Object.entries(folded)) {
+      const redirect = await readFile(path.join(project, `dist/cases/${old}/index.html`), 'utf8');
+      expect(redirect).toContain(`<meta http-equiv="refresh" content="0; url=/cases/community-four-six/#${encodeURIComponent(section)}"`);
+      expect(practice).toContain(`id="${section}"`);
+      expect(manifest.urls).toContain(`/cases/${old}/`);
+    }
+  });
+
   test('removing a case without an alias fails the build, naming its URL, and leaves dist/ as it was', async () => {
-    const before = await readFile(path.join(project, 'dist/cases/jingchong-road-parking/index.html'), 'utf8');
-    await rm(path.join(project, 'content/cases/jingchong-road-parking.mdx'));
+    const before = await readFile(path.join(project, 'dist/cases/huzhou-logistics-hub-2019/index.html'), 'utf8');
+    await rm(path.join(project, 'content/cases/huzhou-logistics-hub-2019.mdx'));
     const result = build(project);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('/cases/jingchong-road-parking/');
+    expect(result.stderr).toContain('/cases/huzhou-logistics-hub-2019/');
     expect(result.stderr).toContain('aliases');
-    expect(await readFile(path.join(project, 'dist/cases/jingchong-road-parking/index.html'), 'utf8')).toBe(before);
+    expect(await readFile(path.join(project, 'dist/cases/huzhou-logistics-hub-2019/index.html'), 'utf8')).toBe(before);
   });
 
   test('renaming it with the old id in aliases builds, and the old URL redirects to the new one', async () => {
-    const source = await readFile(path.join(PROJECT_ROOT, 'content/cases/jingchong-road-parking.mdx'), 'utf8');
-    await writeFile(path.join(project, 'content/cases/jingchong-road-no-parking.mdx'), source.replace(/^sources:/m, 'aliases: [jingchong-road-parking]\nsources:'));
+    const source = await readFile(path.join(PROJECT_ROOT, 'content/cases/huzhou-logistics-hub-2019.mdx'), 'utf8');
+    await writeFile(path.join(project, 'content/cases/huzhou-logistics-centre-2019.mdx'), source.replace(/^sources:/m, 'aliases: [huzhou-logistics-hub-2019]\nsources:'));
     const result = build(project);
     expect(result.status, result.stderr).toBe(0);
-    const redirect = await readFile(path.join(project, 'dist/cases/jingchong-road-parking/index.html'), 'utf8');
-    expect(redirect).toMatch(/<meta http-equiv="refresh" content="0; url=\/cases\/jingchong-road-no-parking\/"/);
+    const redirect = await readFile(path.join(project, 'dist/cases/huzhou-logistics-hub-2019/index.html'), 'utf8');
+    expect(redirect).toMatch(/<meta http-equiv="refresh" content="0; url=\/cases\/huzhou-logistics-centre-2019\/"/);
     // The new URL is recorded, the old one stays (as a redirect).
     const manifest = JSON.parse(await readFile(path.join(project, 'links.manifest.json'), 'utf8')) as { urls: string[] };
-    expect(manifest.urls).toContain('/cases/jingchong-road-no-parking/');
-    expect(manifest.urls).toContain('/cases/jingchong-road-parking/');
+    expect(manifest.urls).toContain('/cases/huzhou-logistics-centre-2019/');
+    expect(manifest.urls).toContain('/cases/huzhou-logistics-hub-2019/');
+  });
+
+  test('renaming the heading a folded page redirects to fails the check, naming the alias', async () => {
+    const file = path.join(project, 'content/cases/community-four-six.mdx');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('### 泾崇路没有停车位', '### 泾崇路停车'));
+    const result = build(project);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('alias.no-section');
+    expect(result.stderr).toContain('jingchong-road-parking#泾崇路没有停车位');
+    await writeFile(file, text);
   });
 
   test('dropping a step of a method fails the build, naming the step anchor', async () => {

@@ -85,6 +85,20 @@ describe('the link manifest', () => {
     expect(await checkLinkManifest(await fakeSite(broken), manifest)).toEqual(['/cases/second-case/']);
   });
 
+  test('a page folded into a section of another keeps its URL: the redirect must lead to a section that exists', async () => {
+    const manifest = await createLinkManifest(await fakeSite(SITE), ENTRIES);
+    const section = encodeURIComponent('泾崇路没有停车位');
+    const folded = {
+      ...SITE,
+      'cases/second-case/index.html': redirect(`/cases/first-case/#${section}`),
+      'cases/first-case/index.html': page('<h3 id="泾崇路没有停车位">泾崇路没有停车位</h3><h2 id="sources-heading">资料来源</h2>'),
+    };
+    expect(await checkLinkManifest(await fakeSite(folded), manifest)).toEqual([]);
+    // The section renamed or gone: the old URL would land at the top of a page, not on its text.
+    const renamed = { ...folded, 'cases/first-case/index.html': page('<h3 id="泾崇路停车">泾崇路停车</h3>') };
+    expect(await checkLinkManifest(await fakeSite(renamed), manifest)).toEqual(['/cases/second-case/']);
+  });
+
   test('a step removed from a method is reported as its #step-N', async () => {
     const manifest = await createLinkManifest(await fakeSite(SITE), ENTRIES);
     const shorter = { ...SITE, 'methods/three-steps/index.html': page(`<ol>${steps(2)}</ol>`) };

@@ -85,9 +85,25 @@ describe('each content rule has a passing and a failing fixture', () => {
     const result = await checkRule('unique', 'fail');
     expect(located(result)).toEqual([
       'content/cases/alias-taken.mdx:11 aliases.0 alias.taken',
+      'content/cases/folded-wrong-section.mdx:12 aliases.0 alias.no-section',
+      'content/cases/folded-wrong-section.mdx:13 aliases.1 alias.taken',
+      'content/cases/folded-wrong-section.mdx:14 aliases.2 schema.format',
       'content/cases/nested/demo-consultation.mdx:1 - id.duplicate',
       'content/terms/duplicate-name.yaml:1 term term.duplicate',
     ]);
+    // A section alias names a heading of the page's body: the one meant is proposed.
+    const section = result.problems.find((p) => p.code === 'alias.no-section')!;
+    expect(section.message).toContain('#停车位不足');
+    expect(section.message).toContain('是不是“停车位不够”');
+  });
+
+  test('an alias may name a section of the page (a page folded into another): old-id#heading-anchor', async () => {
+    const result = await checkRule('unique', 'pass');
+    expect(result.problems).toEqual([]);
+    const folded = result.entries.find((e) => e.id === 'folded')!;
+    // Anchors as the site writes them: punctuation and brackets dropped.
+    expect(folded.anchors).toEqual(['停车位不够', '街上缺少公厕2023年']);
+    expect((folded.data as { aliases: string[] }).aliases).toEqual(['old-parking-case#停车位不够', 'old-toilet-case#街上缺少公厕2023年']);
   });
 
   test('a method whose title states a number of steps must have that many', async () => {

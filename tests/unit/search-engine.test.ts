@@ -158,7 +158,7 @@ describe('the thesaurus is the content’s, not the code’s', () => {
     const { thesaurus } = await bundledThesaurus((data) => data.synonyms['公厕']!.push(query));
     const after = await searchHandbook(query, search, { pageCount: Object.keys(pages).length, thesaurus });
     expect(after.relevant).toBe(true);
-    expect(after.pages[0]!.id).toBe('zhongshan-street-toilet');
+    expect(after.pages[0]!.id).toBe('community-four-six');
     expect(after.synonyms).toEqual([{ word: query, used: ['公厕'] }]);
   });
 

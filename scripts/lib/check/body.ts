@@ -56,12 +56,15 @@ function syntaxProblem(error: Error, bodyLine: number, file: string): Problem {
 export function scanBody(body: string, bodyLine: number, file: string) {
   const citations: Citation[] = [];
   const problems: Problem[] = [];
+  /** The text of each Markdown heading, in order (their anchors: `headingAnchors`). */
+  const headings: string[] = [];
   let tree: Node;
   try {
     tree = mdxToMdast(body) as Node;
   } catch (error) {
     problems.push(syntaxProblem(error as Error, bodyLine, file));
-    return { citations, problems };
+    // Unread, so unknown: no rule about headings runs on this body.
+    return { citations, problems, headings: undefined };
   }
   const report = <C extends ProblemCode>(node: Node, field: string, code: C, ...params: ProblemParams<C>) =>
     problems.push(problemAt({ file, line: bodyLine + (node.position?.start.line ?? 1) - 1, field }, code, ...params));
@@ -88,6 +91,9 @@ export function scanBody(body: string, bodyLine: number, file: string) {
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
         element(node);
+        break;
+      case 'heading':
+        headings.push(textOf(node));
         break;
     }
   };
@@ -130,7 +136,13 @@ export function scanBody(body: string, bodyLine: number, file: string) {
     const children = node.children ?? [];
     for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth + 1]);
   }
-  return { citations, problems };
+  return { citations, problems, headings };
+}
+
+/** The visible text of a node, as a heading's anchor is made from it. */
+function textOf(node: Node): string {
+  if (typeof node.value === 'string' && (node.type === 'text' || node.type === 'inlineCode')) return node.value;
+  return (node.children ?? []).map(textOf).join('');
 }
 
 const CHILD = fileURLToPath(new URL('./body-child.ts', import.meta.url));
@@ -141,7 +153,7 @@ const CHILD = fileURLToPath(new URL('./body-child.ts', import.meta.url));
  */
 export async function scanBodyLimited(body: string, bodyLine: number, file: string): Promise<ReturnType<typeof scanBody>> {
   if (body.length <= IN_PROCESS_BODY_CHARS) return scanBody(body, bodyLine, file);
-  const failed = <C extends ProblemCode>(code: C, ...params: ProblemParams<C>) => ({ citations: [], problems: [problemAt({ file, line: bodyLine, field: '正文' }, code, ...params)] });
+  const failed = <C extends ProblemCode>(code: C, ...params: ProblemParams<C>) => ({ citations: [], headings: undefined, problems: [problemAt({ file, line: bodyLine, field: '正文' }, code, ...params)] });
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,

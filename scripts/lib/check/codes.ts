@@ -368,6 +368,12 @@ export const PROBLEM_KINDS = {
     fix: '删去这个别名，或给占用它的文件改名。',
     message: ({ alias, other }) => `别名“${alias}”已是 ${other} 的 id。请删去这个别名，或给那个文件改名`,
   }),
+  'alias.no-section': kind<{ alias: string; anchor: string; guess: string | undefined; headings: string }>({
+    title: '别名指向的一节不存在',
+    fix: '把 # 后面改成本页正文中一个标题（## 或 ###）的锚点：标题的文字去掉标点、空格换成连字符；或改回那个标题原来的写法。',
+    message: ({ alias, anchor, guess, headings }) =>
+      `别名“${alias}”要跳转到本页的“#${anchor}”，但本页正文没有这样的标题。${guess ? `是不是“${guess}”？` : ''}${headings}`,
+  }),
   'term.duplicate': kind<{ name: string; other: string }>({
     title: '术语重复',
     fix: '同一个词只能属于一个词条：删去重复的术语或别称。',

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ID_PATTERN } from '../../../src/schemas/common.ts';
+import { headingAnchors, ID_PATTERN } from '../../../src/schemas/common.ts';
 import { collectionDefs } from '../../../src/schemas/index.ts';
 import { proposeId } from '../pinyin-id.ts';
 import { scanBodyLimited, type Citation } from './body.ts';
@@ -47,6 +47,7 @@ async function checkFile(file: ContentFile, context: CheckContext): Promise<{ en
   let yamlText = decoded.text;
   let lineOffset = 0;
   let citations: Citation[] = [];
+  let anchors: string[] | undefined;
   let bodyLine: number | undefined;
   if (format === 'mdx') {
     const split = splitMdx(decoded.text);
@@ -61,6 +62,7 @@ async function checkFile(file: ContentFile, context: CheckContext): Promise<{ en
     bodyLine = split.bodyLine;
     const body = await scanBodyLimited(split.body, split.bodyLine, file.file);
     citations = body.citations;
+    anchors = body.headings && headingAnchors(body.headings);
     problems.push(...body.problems);
   } else {
     // A source's title is the document's own title, quoted as a bibliography quotes it.
@@ -71,7 +73,7 @@ async function checkFile(file: ContentFile, context: CheckContext): Promise<{ en
   problems.push(...parsed.problems);
   problems.push(...placeholderProblems({ text: decoded.text, file: file.file, draft: file.draft, data: parsed.problems.length ? undefined : parsed.data, lineOf: parsed.lineOf, bodyLine }));
   // A file whose YAML cannot be read still exists: keep it as a reference target.
-  const stub: CheckedEntry = { collection: file.collection, id, file: file.file, draft: file.draft, data: undefined, fields: {}, citations, lineOf: parsed.lineOf };
+  const stub: CheckedEntry = { collection: file.collection, id, file: file.file, draft: file.draft, data: undefined, fields: {}, citations, anchors, lineOf: parsed.lineOf };
   if (parsed.problems.length > 0) return { entry: stub, problems };
   const data = parsed.data ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) {
@@ -91,6 +93,7 @@ async function checkFile(file: ContentFile, context: CheckContext): Promise<{ en
     // The rules across fields and files run on whatever passed, so every problem shows at once.
     fields: valid ?? partialData(schema, data as Record<string, unknown>),
     citations,
+    anchors,
     lineOf: parsed.lineOf,
   };
   return { entry, problems };

@@ -1,5 +1,6 @@
 import { countMatches, parseFormula } from '../../../src/schemas/formula.ts';
 import { statedStepCount } from '../../../src/schemas/step-count.ts';
+import { splitAlias } from '../../../src/schemas/common.ts';
 import { collectionDefs, type CollectionName, type EntryData } from '../../../src/schemas/index.ts';
 import { closest } from './issues.ts';
 import type { Citation } from './body.ts';
@@ -22,6 +23,8 @@ export interface CheckedEntry<C extends CollectionName = CollectionName> {
    */
   fields: PartialEntry<C>;
   citations: Citation[];
+  /** The anchors of the body's headings (MDX collections), for aliases naming a section. */
+  anchors?: string[] | undefined;
   lineOf(path: readonly PropertyKey[]): number;
 }
 
@@ -33,7 +36,11 @@ function buildIndex(entries: CheckedEntry[]): { index: Index; aliasOf: Record<Co
   for (const entry of entries) {
     if (entry.draft) continue;
     if (!index[entry.collection].has(entry.id)) index[entry.collection].set(entry.id, entry);
-    for (const alias of (entry.fields as { aliases?: (string | undefined)[] }).aliases ?? []) if (alias !== undefined) aliasOf[entry.collection].set(alias, entry.id);
+    for (const alias of (entry.fields as { aliases?: (string | undefined)[] }).aliases ?? []) {
+      if (alias === undefined) continue;
+      const { id, anchor } = splitAlias(alias);
+      aliasOf[entry.collection].set(id, anchor === undefined ? entry.id : `${entry.id}#${anchor}`);
+    }
   }
   return { index, aliasOf };
 }
@@ -144,11 +151,17 @@ function uniqueIds(entries: CheckedEntry[], at: At) {
     for (const entry of inCollection) {
       ((entry.fields as { aliases?: (string | undefined)[] }).aliases ?? []).forEach((alias, i) => {
         if (alias === undefined) return;
-        const owner = owners.get(alias);
+        // `old-id#anchor`: the old id is taken like any other; the anchor must be a heading of this page.
+        const { id, anchor } = splitAlias(alias);
+        const owner = owners.get(id);
         if (owner) {
-          if (owner === entry) at(entry, ['aliases', i], 'alias.own-id', { alias });
-          else at(entry, ['aliases', i], 'alias.taken', { alias, other: owner.file });
-        } else owners.set(alias, entry);
+          if (owner === entry) at(entry, ['aliases', i], 'alias.own-id', { alias: id });
+          else at(entry, ['aliases', i], 'alias.taken', { alias: id, other: owner.file });
+        } else owners.set(id, entry);
+        if (anchor !== undefined && entry.anchors !== undefined && !entry.anchors.includes(anchor)) {
+          const headings = entry.anchors.length ? `本页各节的锚点：${entry.anchors.slice(0, 12).join('、')}${entry.anchors.length > 12 ? ' 等' : ''}` : '本页正文还没有任何标题（## …）';
+          at(entry, ['aliases', i], 'alias.no-section', { alias, anchor, guess: closest(anchor, entry.anchors), headings });
+        }
       });
     }
     if (collection === 'terms') uniqueTermNames(inCollection as CheckedEntry<'terms'>[], at);
