@@ -9,6 +9,12 @@ export const guideSchema = z.strictObject({
   order: z.number().int().min(0).max(999),
   /** Sources the chapter rests on. Default: none (a chapter that states no fact from a source). */
   sources: z.array(idRef).default([]),
+  /**
+   * Who the chapter is for: `readers` (the handbook's readers; default) or `authors` (those who
+   * write the handbook's files: YAML, npm commands, field names). Authors' chapters are listed
+   * apart, as 给作者, and are left out of the readers' guide list, the home page and /print/.
+   */
+  audience: z.enum(['readers', 'authors']).default('readers'),
   aliases,
 });
 

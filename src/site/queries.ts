@@ -37,9 +37,13 @@ export async function casesByDate(): Promise<CollectionEntry<'cases'>[]> {
   return [...sorted];
 }
 
-/** Guides in reading order. */
-export async function guidesInOrder(): Promise<CollectionEntry<'guides'>[]> {
-  const guides = await entries('guides');
+/**
+ * Guides in reading order: the readers' chapters (the guide list, the home page, /print/), or,
+ * with `'authors'`, the chapters for those who write the handbook's files (给作者).
+ */
+export async function guidesInOrder(audience: 'readers' | 'authors' = 'readers'): Promise<CollectionEntry<'guides'>[]> {
+  // An entry read before `audience` existed (Astro's content cache) is a readers' chapter.
+  const guides = (await entries('guides')).filter((g) => (g.data.audience ?? 'readers') === audience);
   return [...guides].sort((a, b) => a.data.order - b.data.order || (a.id < b.id ? -1 : 1));
 }
 
