@@ -2,7 +2,7 @@ import { mkdir, readdir, unlink, writeFile } from 'node:fs/promises';
 import { readEntries } from './check/entries.ts';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { ID_PATTERN } from '../../src/schemas/common.ts';
+import { ID_PATTERN, splitAlias } from '../../src/schemas/common.ts';
 import { collectionDefs, type CollectionName } from '../../src/schemas/index.ts';
 import { caseField, caseFields, frontmatterPath, type CaseField } from '../../src/schemas/fields.ts';
 import { allowedValues, type TaxonomyName } from '../../src/schemas/taxonomies.ts';
@@ -73,7 +73,8 @@ async function existing(contentDir: string, collection: CollectionName): Promise
   const aliases = new Map<string, string>();
   for (const entry of await readEntries(contentDir, [collection], { drafts: true })) {
     const listed = (entry.data as { aliases?: readonly string[] }).aliases ?? [];
-    for (const alias of listed) aliases.set(alias, path.join(contentDir, entry.file));
+    // An alias may name a section (old-id#anchor): the old id is taken either way.
+    for (const alias of listed) aliases.set(splitAlias(alias).id, path.join(contentDir, entry.file));
   }
   return { ids, aliases };
 }

@@ -240,3 +240,27 @@ describe('npm run new on the bundled content', { timeout: 120_000 }, () => {
     expect(imported.status, imported.stderr).toBe(0);
   });
 });
+
+describe('an old id kept as an alias of a section', () => {
+  test('is refused by npm run new as taken, like any old id (the bundled community-four-six keeps jingchong-road-parking#…)', async () => {
+    const content = path.join(await mkdtemp(path.join(tmpdir(), 'yishi-alias-')), 'content');
+    await cp(path.join(PROJECT_ROOT, 'content'), content, { recursive: true });
+    const run = await runNew(content, 'case', 'jingchong-road-parking');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('是 content/cases/community-four-six.mdx 的旧 id');
+    expect(existsSync(path.join(content, 'cases/jingchong-road-parking.mdx'))).toBe(false);
+  });
+});
+
+describe('the README’s own example', () => {
+  test('npm run new -- case … --title … as the README writes it works on the bundled content', async () => {
+    const readme = await readFile(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const example = /`npm run new -- case (\S+) --title (\S+)` writes/.exec(readme);
+    expect(example, 'the README shows an npm run new example').not.toBeNull();
+    const content = path.join(await mkdtemp(path.join(tmpdir(), 'yishi-readme-')), 'content');
+    await cp(path.join(PROJECT_ROOT, 'content'), content, { recursive: true });
+    const run = await runNew(content, 'case', example![1]!, '--title', example![2]!);
+    expect(run.status, run.stderr).toBe(0);
+    expect(existsSync(path.join(content, `cases/${example![1]}.mdx`))).toBe(true);
+  });
+});

@@ -10,6 +10,7 @@ import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { t } from '../../../src/i18n/index.ts';
+import { splitAlias } from '../../../src/schemas/common.ts';
 import { caseField } from '../../../src/schemas/fields.ts';
 import { BODY_HEADER } from '../../../src/site/ledger.ts';
 import { formatProblem, validateContent, type Problem } from '../check/index.ts';
@@ -138,7 +139,8 @@ export async function importLedger(options: ImportOptions): Promise<ImportResult
   const aliasOwners = new Map<string, string>();
   for (const entry of before.entries) {
     if (entry.collection !== 'cases') continue;
-    for (const alias of (entry.data as { aliases?: string[] }).aliases ?? []) aliasOwners.set(alias, entry.file);
+    // An alias may name a section (old-id#anchor): the old id is taken either way.
+    for (const alias of (entry.data as { aliases?: string[] }).aliases ?? []) aliasOwners.set(splitAlias(alias).id, entry.file);
   }
   const firstLine = new Map<string, number>();
   const idHeader = (row: LedgerRow) => (row.idGiven ? headersOf(header, 'id')[0]! : headersOf(header, 'title')[0] ?? t('field.title'));
