@@ -30,6 +30,7 @@ export const taxonomies = {
       council: '议事会协商',
       hearing: '听证会',
       'multi-party': '多元协商',
+      proposal: '提案办理协商',
     },
   },
   topics: {
