@@ -12,8 +12,13 @@ import { requireCommand } from '../../scripts/lib/system-tools.ts';
 const SITE = 'https://handbook.example.org';
 let site: string;
 let entries: ValidEntry[];
+/** What the print edition holds: every published entry, but guides for authors (`audience: authors`), which print on their own. */
 const sections = () =>
-  ['guides', 'methods', 'models', 'cases'].flatMap((c) => entries.filter((e) => e.collection === c && !e.draft).map((e) => ({ collection: c, id: e.id, title: (e.data as { title: string }).title })));
+  ['guides', 'methods', 'models', 'cases'].flatMap((c) =>
+    entries
+      .filter((e) => e.collection === c && !e.draft && (e.data as { audience?: string }).audience !== 'authors')
+      .map((e) => ({ collection: c, id: e.id, title: (e.data as { title: string }).title })),
+  );
 
 beforeAll(async () => {
   // A missing system tool is named, not met as an empty output (npm test installs them).
