@@ -1,4 +1,4 @@
-// `npm run eval:search -- <set.json> [more sets…] [--site dist] [--build] [--json out.json]`:
+// `npm run eval:search -- <set.json> [more sets…] [--site dist] [--build] [--json out.json] [--verbose]`:
 // runs question sets through the search page's engine over a built site and reports, per set,
 // hits in the top five, false “nothing” and honest “nothing” (scripts/lib/search-eval.ts).
 // Without --site it uses dist/, building it first when it is missing or when --build is given.
@@ -15,12 +15,13 @@ const { values, positionals } = parseArgs({
     site: { type: 'string' },
     build: { type: 'boolean', default: false },
     json: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
   },
 });
 
 const project = path.resolve(import.meta.dirname, '..');
 if (positionals.length === 0) {
-  console.error('用法：npm run eval:search -- <问题集.json> [更多问题集…] [--site 已构建的网站目录] [--build] [--json 结果.json]');
+  console.error('用法：npm run eval:search -- <问题集.json> [更多问题集…] [--site 已构建的网站目录] [--build] [--json 结果.json] [--verbose]');
   process.exit(2);
 }
 const site = path.resolve(values.site ?? path.join(project, 'dist'));
@@ -37,6 +38,6 @@ const reports: Record<string, EvalReport> = {};
 for (const file of positionals) {
   const report = await evaluate(site, await readQuestionSet(file), project);
   reports[file] = report;
-  console.log(formatReport(report, path.relative(process.cwd(), file)));
+  console.log(formatReport(report, path.relative(process.cwd(), file), values.verbose));
 }
 if (values.json) await writeFile(values.json, `${JSON.stringify(reports, null, 2)}\n`);

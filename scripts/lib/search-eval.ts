@@ -55,6 +55,12 @@ export interface EvalAnswer {
   top: string[];
   /** Words the search suggested for words the index lacks. */
   near: string[];
+  /** The words searched, with how many pages held each and their weight (for reading a miss). */
+  units: string[];
+  /** Each shown page's coverage of the question (* when a word is in its title or summary). */
+  coverage: string[];
+  /** Every string searched, with how many pages it found. */
+  tried: string[];
 }
 
 export interface EvalReport {
@@ -88,7 +94,7 @@ export function summarize(answers: EvalAnswer[]): EvalReport {
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)} %` : '–');
 
 /** The report as text: the figures, then each miss. */
-export function formatReport(report: EvalReport, name = ''): string {
+export function formatReport(report: EvalReport, name = '', verbose = false): string {
   const lines = [
     `${name ? `${name}: ` : ''}${report.answers.length} questions (${report.answerable} answerable, ${report.unanswerable} without a page)`,
     `  hits in the top five:   ${report.hits}/${report.answerable} (${pct(report.hits, report.answerable)})`,
@@ -100,6 +106,7 @@ export function formatReport(report: EvalReport, name = ''): string {
     const hit = a.expected.length ? a.top.some((url) => isExpected(url, a.expected)) : a.grade === 'nothing';
     if (hit) continue;
     lines.push(`  miss: “${a.question}” → ${a.expected.join(' ') || 'none'}; got ${a.grade}: ${a.top.join('  ') || '—'}${a.near.length ? `; near: ${a.near.join(' ')}` : ''}`);
+    if (verbose) lines.push(`        words ${a.units.join('  ')}; coverage ${a.coverage.join(' ')}; tried ${a.tried.join('  ')}`);
   }
   return lines.join('\n');
 }
@@ -144,7 +151,9 @@ const RUN = `async (questions) => {
     const grade = found.grade ?? (found.relevant ? 'confident' : 'nothing');
     const shown = [...found.pages, ...(found.partial ?? [])].slice(0, 5);
     const top = await Promise.all(shown.map(async (p) => (await p.hit.data()).url));
-    answers.push({ ...q, grade, top, near: (found.near ?? []).map((n) => n.word + '→' + n.suggestion) });
+    const units = found.units.map((u) => u.text + ':' + u.found + (u.weight === undefined ? '' : ':' + u.weight.toFixed(2)));
+    const coverage = shown.map((p) => (p.coverage ?? 0).toFixed(2) + (p.about ? '*' : ''));
+    answers.push({ ...q, grade, top, near: (found.near ?? []).map((n) => n.word + '→' + n.suggestion), units, coverage, tried: found.tried.map((t) => t.text + ':' + t.found) });
   }
   return answers;
 }`;

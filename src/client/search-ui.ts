@@ -76,7 +76,7 @@ type ResultPage = Pick<RankedPage<PagefindData>, 'hit' | 'locations'>;
  */
 function primaryTerms(outcome: SearchOutcome<PagefindData>): string | null {
   const counts = new Map<string, number>();
-  for (const page of outcome.pages) for (const m of page.matched) if (!m.weak) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+  for (const page of outcome.pages) for (const m of page.matched) if (m.kind !== 'part') counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
   const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   return best ?? (outcome.pages.length ? outcome.query : null);
 }
