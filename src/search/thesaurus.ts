@@ -118,6 +118,11 @@ export class Thesaurus {
     return this.#handbook.has(word);
   }
 
+  /** Every topic with its everyday words. */
+  get topicWords(): readonly [string, readonly string[]][] {
+    return this.#topics;
+  }
+
   /** Topic keys whose everyday words occur in the text, most words first. */
   topicsOf(text: string): string[] {
     return this.#topics
