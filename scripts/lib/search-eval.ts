@@ -147,7 +147,7 @@ const RUN = `async (questions) => {
   const thesaurus = new Thesaurus(engine.thesaurus);
   const answers = [];
   for (const q of questions) {
-    const found = await searchHandbook(q.question, async (words) => (await pagefind.search(words)).results, { thesaurus, pageCount: engine.pageCount });
+    const found = await searchHandbook(q.question, async (words) => (await pagefind.search(words)).results, { thesaurus, pageCount: engine.pageCount, metaFields: true });
     const grade = found.grade ?? (found.relevant ? 'confident' : 'nothing');
     const shown = [...found.pages, ...(found.partial ?? [])].slice(0, 5);
     const top = await Promise.all(shown.map(async (p) => (await p.hit.data()).url));

@@ -37,7 +37,8 @@ export async function nearbyTopics(
   // Only the informative words count: a page sharing only 协商 with the question is no nearer.
   const weight = new Map(outcome.units.filter((u) => !u.common).map((u) => [u.text, u.weight]));
   for (const page of outcome.nearby.slice(0, pages)) {
-    const words = [...new Set(page.matched.map((m) => m.unit))].filter((w) => weight.has(w));
+    // A page holding only a part of a word (计算 of 计算机) shares nothing with the question.
+    const words = [...new Set(page.matched.filter((m) => m.kind !== 'part').map((m) => m.unit))].filter((w) => weight.has(w));
     if (!words.length) continue;
     const data = await page.hit.data().catch(() => undefined);
     const score = words.reduce((sum, w) => sum + (weight.get(w) ?? 0), 0);

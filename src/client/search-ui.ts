@@ -1,8 +1,6 @@
 // The search page's behaviour in the browser: the handbook's search (src/search/engine.ts) over
 // Pagefind's JS API, driven by the URL.
 import { el } from './search-dom.ts';
-import { showNothingRelevant } from './search-nothing.ts';
-import { CASE_KINDS, findSimilar } from './search-similar.ts';
 import { t } from './search-strings.ts';
 import { searchHandbook, type RankedPage, type SearchOutcome } from '../search/engine.ts';
 import { buildExcerpt, subResults, type ExcerptPart } from '../search/excerpt.ts';
@@ -23,6 +21,7 @@ interface PagefindResult {
   id: string;
   score: number;
   words: number[];
+  matchedMetaFields?: string[];
   data(): Promise<PagefindData>;
 }
 interface PagefindResponse {
@@ -219,7 +218,7 @@ export class SearchPage extends HTMLElement {
         outcome = await searchHandbook<PagefindData>(
           state.q,
           async (words) => (await pagefind.search(words, options())).results,
-          { thesaurus: this.#thesaurus, pageCount: this.#engine.pageCount },
+          { thesaurus: this.#thesaurus, pageCount: this.#engine.pageCount, metaFields: true },
         );
         query = primaryTerms(outcome);
         const shown: ResultPage[] = [...outcome.pages, ...outcome.partial.map((p) => ({ ...p, partial: true }))];
@@ -282,10 +281,13 @@ export class SearchPage extends HTMLElement {
 
   /** The cases most similar to a description (or to the case at `from`), with their reasons. */
   async #similar(pagefind: Pagefind, text: string, from: string | undefined): Promise<ResultPage[]> {
+    // Loaded only here: a first search does not fetch it.
+    const { CASE_KINDS, findSimilar } = await import('./search-similar.ts');
     const kinds = { kind: { any: CASE_KINDS } };
     const outcome = await searchHandbook<PagefindData>(text, async (words) => (await pagefind.search(words, { filters: kinds })).results, {
       thesaurus: this.#thesaurus,
       pageCount: this.#engine.pageCount,
+      metaFields: true,
     });
     const found = await findSimilar(outcome, async (topics) => (await pagefind.search(null, { filters: { ...kinds, topics: { any: topics } } })).results.slice(0, 30), {
       facets: this.#facets,
@@ -301,6 +303,8 @@ export class SearchPage extends HTMLElement {
    * invitation to add a case.
    */
   async #showNothingRelevant(outcome: SearchOutcome<PagefindData>) {
+    // Loaded only for this state: a search that finds pages does not fetch it.
+    const { showNothingRelevant } = await import('./search-nothing.ts');
     await showNothingRelevant(this.querySelector('#search-empty') as HTMLElement, outcome, {
       labels: this.#facets.find((f) => f.name === 'topics')?.values ?? {},
       base: this.dataset.base ?? '/',

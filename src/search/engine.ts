@@ -37,6 +37,8 @@ export interface IndexHit<D = unknown> {
   score: number;
   /** Word positions of the matches on the page. */
   words: number[];
+  /** The page's metadata fields that hold a match (Pagefind 1.5 and later: title, summary), when the index says. */
+  matchedMetaFields?: string[];
   data(): Promise<D>;
 }
 
@@ -284,6 +286,11 @@ export interface SearchOptions {
   thesaurus?: Thesaurus;
   /** How many pages the index holds (for weighing words by how common they are). */
   pageCount?: number;
+  /**
+   * The index reports the metadata fields each match is in (`IndexHit.matchedMetaFields`): a
+   * page's title and summary are then known without fetching its text.
+   */
+  metaFields?: boolean;
   segmenter?: 'intl' | 'lexicon';
 }
 
@@ -296,54 +303,6 @@ export interface PageText {
 /** The text of a page that says what it is about: its title and summary, words joined. */
 function aboutText(data: PageText): string {
   return [data.meta?.title, data.meta?.summary].filter(Boolean).map((p) => joinWords(p!)).join('\n');
-}
-
-/** Edit distance of two short strings, by characters. */
-function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let row = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= y.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[y.length]!;
-}
-
-/**
- * The closest word the index holds to a word it lacks: among the handbook's words of the
- * thesaurus and the words around the matches of the word's parts on the best pages (议事厅 →
- * 议事 on a page reading 议事 会 → 议事会), the one fewest characters away, at most a third of the
- * word's characters (at least one), of about the same length; of those, the one written most often.
- */
-function nearWord(word: string, candidates: ReadonlyMap<string, number>): string | undefined {
-  const length = [...word].length;
-  const limit = Math.max(1, Math.floor(length / 3));
-  let best: { text: string; distance: number; count: number } | undefined;
-  for (const [text, count] of candidates) {
-    const off = Math.abs([...text].length - length);
-    if (text === word || off > limit) continue;
-    // A word of another length counts half a character farther (议事会 before 议事 for 议事厅).
-    const distance = editDistance(word, text) + off / 2;
-    if (distance > limit + 0.5) continue;
-    const better = !best || distance < best.distance || (distance === best.distance && (count > best.count || (count === best.count && text < best.text)));
-    if (better) best = { text, distance, count };
-  }
-  return best?.text;
-}
-
-/** Strings of one to `max` consecutive Han tokens starting at `at` (议事 会 → 议事, 议事会). */
-function tokenRuns(tokens: readonly string[], at: number, max: number): string[] {
-  const out: string[] = [];
-  let text = '';
-  for (let i = at; i < tokens.length && i < at + max; i++) {
-    const token = tokens[i]!;
-    if (!/^\p{Script=Han}+$/u.test(token)) break;
-    text += token;
-    out.push(text);
-  }
-  return out;
 }
 
 /**
@@ -478,13 +437,15 @@ export async function searchHandbook<D extends PageText>(input: string, search: 
   // the page above pages that only mention it, and keeps the answer from being “nothing”.
   const informative = new Set(units.filter((u) => !u.common).map((u) => u.text));
   const checked = ranked.slice(0, ABOUT_CHECKED);
-  const texts = await Promise.all(checked.map(async (page) => (await page.hit.data().catch(() => undefined)) as D | undefined));
+  const texts = options.metaFields ? [] : await Promise.all(checked.map(async (page) => (await page.hit.data().catch(() => undefined)) as D | undefined));
+  const inMeta = (page: RankedPage<D>, text: string) =>
+    [...(cache.get(text)?.get(page.id)?.hit.matchedMetaFields ?? [])].some((field) => field === 'title' || field === 'summary');
   checked.forEach((page, i) => {
     const data = texts[i];
-    if (!data) return;
-    const text = aboutText(data);
+    if (!data && !options.metaFields) return;
+    const text = data ? aboutText(data) : '';
     for (const m of page.matched) {
-      if (!text.includes(m.text)) continue;
+      if (data ? !text.includes(m.text) : !inMeta(page, m.text)) continue;
       page.about ||= informative.has(m.unit);
       const unit = units.find((u) => u.text === m.unit)!;
       page.score += ABOUT_BONUS * unit.weight;
@@ -517,25 +478,28 @@ export async function searchHandbook<D extends PageText>(input: string, search: 
   // Near words for words the index lacks: from the thesaurus's handbook words and the text
   // around the matches of the word's parts on the pages already read.
   const near: SearchOutcome['near'] = [];
-  for (const [u, unit] of units.entries()) {
+  const lacked = [...units.entries()].filter(([u, unit]) => {
     const typed = plan[u]!.alternatives.filter((a) => a.kind !== 'part');
-    if (typed.some((a) => (cache.get(a.text)?.size ?? 0) > 0)) continue;
-    if (hanLength(unit.text) < 2 || [...unit.text].length !== hanLength(unit.text)) continue;
+    return !typed.some((a) => (cache.get(a.text)?.size ?? 0) > 0) && hanLength(unit.text) >= 2 && [...unit.text].length === hanLength(unit.text);
+  });
+  const { nearWord, tokenRuns } = lacked.length ? await import('./near.ts') : ({} as Partial<typeof import('./near.ts')>);
+  for (const [u, unit] of lacked) {
     const candidates = new Map<string, number>(thesaurus.handbookWords.map((w) => [w, 0]));
     const parts = plan[u]!.alternatives.filter((a) => a.kind === 'part');
     for (const part of parts) {
-      for (const [id, hit] of [...(cache.get(part.text) ?? [])].slice(0, 3)) {
+      // The best page of each part only: each page read is one more fragment to fetch.
+      for (const [id, hit] of [...(cache.get(part.text) ?? [])].slice(0, 1)) {
         const at = checked.findIndex((p) => p.id === id);
         const data = at >= 0 ? texts[at] : ((await hit.hit.data().catch(() => undefined)) as D | undefined);
         const tokens = data?.content?.split(/\s+/) ?? [];
         for (const location of hit.locations.slice(0, 8)) {
-          for (const text of tokenRuns(tokens, location, 3)) candidates.set(text, (candidates.get(text) ?? 0) + 1);
+          for (const text of tokenRuns!(tokens, location, 3)) candidates.set(text, (candidates.get(text) ?? 0) + 1);
         }
       }
     }
     // Words of the thesaurus, or strings written at least twice: not a word and whatever follows it once (地方 都).
     for (const [text, count] of candidates) if (count === 1 && !thesaurus.handbookWords.includes(text)) candidates.delete(text);
-    const suggestion = nearWord(unit.text, candidates);
+    const suggestion = nearWord!(unit.text, candidates);
     if (suggestion) near.push({ word: unit.text, suggestion });
   }
 

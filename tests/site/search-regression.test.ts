@@ -98,7 +98,7 @@ const RUN_QUERIES = `async (cases) => {
   const url = async (page) => (await page.hit.data()).url;
   const outcomes = [];
   for (const c of cases) {
-    const found = await searchHandbook(c.query, async (q) => (await pagefind.search(q)).results, { thesaurus, pageCount: engine.pageCount });
+    const found = await searchHandbook(c.query, async (q) => (await pagefind.search(q)).results, { thesaurus, pageCount: engine.pageCount, metaFields: true });
     const shown = [...found.pages, ...found.partial];
     outcomes.push({
       ...c,
