@@ -303,9 +303,11 @@ export class SearchPage extends HTMLElement {
    * invitation to add a case.
    */
   async #showNothingRelevant(outcome: SearchOutcome<PagefindData>) {
-    // Loaded only for this state: a search that finds pages does not fetch it.
-    const { showNothingRelevant } = await import('./search-nothing.ts');
-    await showNothingRelevant(this.querySelector('#search-empty') as HTMLElement, outcome, {
+    // Loaded only for this state: a search that finds pages does not fetch it. Offline it may
+    // never have been fetched: the status alone says that nothing is relevant then.
+    const panel = await import('./search-nothing.ts').catch(() => undefined);
+    if (!panel) return;
+    await panel.showNothingRelevant(this.querySelector('#search-empty') as HTMLElement, outcome, {
       labels: this.#facets.find((f) => f.name === 'topics')?.values ?? {},
       base: this.dataset.base ?? '/',
       writingGuide: this.#engine.writingGuide,

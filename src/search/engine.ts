@@ -482,8 +482,10 @@ export async function searchHandbook<D extends PageText>(input: string, search: 
     const typed = plan[u]!.alternatives.filter((a) => a.kind !== 'part');
     return !typed.some((a) => (cache.get(a.text)?.size ?? 0) > 0) && hanLength(unit.text) >= 2 && [...unit.text].length === hanLength(unit.text);
   });
-  const { nearWord, tokenRuns } = lacked.length ? await import('./near.ts') : ({} as Partial<typeof import('./near.ts')>);
-  for (const [u, unit] of lacked) {
+  // Offline, the module may never have been fetched: no suggestions then, the answer stands.
+  const nearModule = lacked.length ? await import('./near.ts').catch(() => undefined) : undefined;
+  for (const [u, unit] of nearModule ? lacked : []) {
+    const { nearWord, tokenRuns } = nearModule!;
     const candidates = new Map<string, number>(thesaurus.handbookWords.map((w) => [w, 0]));
     const parts = plan[u]!.alternatives.filter((a) => a.kind === 'part');
     for (const part of parts) {
@@ -493,13 +495,13 @@ export async function searchHandbook<D extends PageText>(input: string, search: 
         const data = at >= 0 ? texts[at] : ((await hit.hit.data().catch(() => undefined)) as D | undefined);
         const tokens = data?.content?.split(/\s+/) ?? [];
         for (const location of hit.locations.slice(0, 8)) {
-          for (const text of tokenRuns!(tokens, location, 3)) candidates.set(text, (candidates.get(text) ?? 0) + 1);
+          for (const text of tokenRuns(tokens, location, 3)) candidates.set(text, (candidates.get(text) ?? 0) + 1);
         }
       }
     }
     // Words of the thesaurus, or strings written at least twice: not a word and whatever follows it once (地方 都).
     for (const [text, count] of candidates) if (count === 1 && !thesaurus.handbookWords.includes(text)) candidates.delete(text);
-    const suggestion = nearWord!(unit.text, candidates);
+    const suggestion = nearWord(unit.text, candidates);
     if (suggestion) near.push({ word: unit.text, suggestion });
   }
 
