@@ -261,7 +261,8 @@ export class SearchPage extends HTMLElement {
       status.textContent = t('search.nothing', { query: outcome.query });
     } else if (this.#results.length === 0) status.textContent = t('search.none');
     else if (outcome && outcome.grade === 'partial') status.textContent = t('search.partial', { query: outcome.query, count: this.#results.length });
-    else status.textContent = t('search.count', { count: this.#results.length });
+    // The count of results proper: pages matching in part follow under their own heading.
+    else status.textContent = t('search.count', { count: outcome ? outcome.pages.length : this.#results.length });
     // Offline, the filter counts may need index files that were never fetched: no counts then.
     if (!similarText) await this.#updateFacets().catch(() => undefined);
   }

@@ -491,8 +491,7 @@ export async function searchHandbook<D extends PageText>(input: string, search: 
     for (const part of parts) {
       // The best page of each part only: each page read is one more fragment to fetch.
       for (const [id, hit] of [...(cache.get(part.text) ?? [])].slice(0, 1)) {
-        const at = checked.findIndex((p) => p.id === id);
-        const data = at >= 0 ? texts[at] : ((await hit.hit.data().catch(() => undefined)) as D | undefined);
+        const data = texts[checked.findIndex((p) => p.id === id)] ?? ((await hit.hit.data().catch(() => undefined)) as D | undefined);
         const tokens = data?.content?.split(/\s+/) ?? [];
         for (const location of hit.locations.slice(0, 8)) {
           for (const text of tokenRuns(tokens, location, 3)) candidates.set(text, (candidates.get(text) ?? 0) + 1);

@@ -23,12 +23,21 @@ export function fakeIndex(pages: Record<string, { title: string; summary?: strin
     const text = [page.title, page.summary ?? '', page.body ?? ''].join(' ');
     const tokens = segmentWords(text).split(' ');
     const titleLength = segmentWords(page.title).split(' ').length;
+    const summaryLength = page.summary ? segmentWords(page.summary).split(' ').length : 0;
     const data: FakePage = { url: `/${id}/`, content: tokens.join(' '), meta: { title: segmentWords(page.title), summary: segmentWords(page.summary ?? '') } };
-    return { id, tokens: tokens.map(normal), titleLength, data };
+    return { id, tokens: tokens.map(normal), titleLength, summaryLength, data };
   });
   const searched: string[] = [];
   const score = (doc: (typeof docs)[number], all: number[]) => all.reduce((sum, i) => sum + (i < doc.titleLength ? 5 : 1), 0) / Math.sqrt(doc.tokens.length);
-  const hitOf = (doc: (typeof docs)[number], all: number[]): IndexHit<FakePage> => ({ id: doc.id, score: score(doc, all), words: all, data: async () => doc.data });
+  // Pagefind 1.5+ says which metadata fields (title, summary) hold a match.
+  const metaFields = (doc: (typeof docs)[number], all: number[]) => [
+    ...(all.some((i) => i < doc.titleLength) ? ['title'] : []),
+    ...(all.some((i) => i >= doc.titleLength && i < doc.titleLength + doc.summaryLength) ? ['summary'] : []),
+  ];
+  const hitOf = (doc: (typeof docs)[number], all: number[]): IndexHit<FakePage> => {
+    const fields = metaFields(doc, all);
+    return { id: doc.id, score: score(doc, all), words: all, ...(fields.length ? { matchedMetaFields: fields } : {}), data: async () => doc.data };
+  };
   const search: IndexSearch<FakePage> = async (words) => {
     searched.push(words);
     const phrase = /^"(.*)"$/.exec(words);

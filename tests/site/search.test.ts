@@ -229,6 +229,23 @@ describe('the search page', () => {
     await page.close();
   });
 
+  test('axe finds no violation in the partial answer, the near-word suggestion and the similar-consultations form', async () => {
+    const axe = await readFile(path.join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+    for (const url of ['/search/?q=' + encodeURIComponent('路灯和量子'), '/search/?q=' + encodeURIComponent('主干路'), '/search/?similar=' + encodeURIComponent('主干道早晚高峰很堵')]) {
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(server.url + url);
+      await page.locator('#search-status').filter({ hasNotText: '正在搜索' }).filter({ hasText: /\S/ }).waitFor();
+      await page.evaluate(axe);
+      const violations = await page.evaluate(async () => {
+        const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+        return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(' | ')}`);
+      });
+      expect(violations, url).toEqual([]);
+      await context.close();
+    }
+  });
+
   test('a word the index lacks gets the closest word it holds, as a link searching with it', async () => {
     const page = await open('/search/?q=' + encodeURIComponent('主干路'), 390);
     const near = page.locator('#search-near');

@@ -97,9 +97,12 @@ describe('searchHandbook: weights from the index, ranking and graded answers', (
       other: { title: '路灯', body: '路灯坏了。' },
       more: { title: '公厕', body: '公厕少。' },
     });
-    const found = await searchHandbook('加装电梯', search, { pageCount: 4 });
-    expect(ids(found.pages)).toEqual(['about', 'mention']);
-    expect(found.pages[0]!.about).toBe(true);
+    // Read from the pages' title and summary, or from the index's matched meta fields (the search page's way).
+    for (const metaFields of [false, true]) {
+      const found = await searchHandbook('加装电梯', search, { pageCount: 4, metaFields });
+      expect(ids(found.pages), String(metaFields)).toEqual(['about', 'mention']);
+      expect(found.pages[0]!.about, String(metaFields)).toBe(true);
+    }
   });
 
   test('never a false “nothing” when an informative word of the question is in a page’s title or summary', async () => {
@@ -156,8 +159,10 @@ describe('searchHandbook: weights from the index, ranking and graded answers', (
       council: { title: '议事会怎么组成', body: '议事会由居民代表组成。议事会每月开会。' },
       room: { title: '社区活动', body: '议事会在活动室开会。' },
     });
-    const found = await searchHandbook('议事厅', search, { pageCount: 2 });
-    expect(found.near).toEqual([{ word: '议事厅', suggestion: '议事会' }]);
+    for (const metaFields of [false, true]) {
+      const found = await searchHandbook('议事厅', search, { pageCount: 2, metaFields });
+      expect(found.near, String(metaFields)).toEqual([{ word: '议事厅', suggestion: '议事会' }]);
+    }
     // From the thesaurus's handbook words too, without any page matching a part of the word.
     const listed = await searchHandbook('环卫工', fakeIndex(HANDBOOK).search, { pageCount: 5, thesaurus: thesaurusOf({}, [{ term: '环卫工人' }]) });
     expect(listed.near).toEqual([{ word: '环卫工', suggestion: '环卫工人' }]);
