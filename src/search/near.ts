@@ -21,16 +21,18 @@ function editDistance(a: string, b: string): number {
  * The closest word the index holds to a word it lacks: among the handbook's words of the
  * thesaurus and the words around the matches of the word's parts on the best pages (议事厅 →
  * 议事 on a page reading 议事 会 → 议事会), the one fewest characters away, at most a third of the
- * word's characters (at least one), of about the same length; of those, the one written most often.
+ * word's characters (at least one), as long as the word or a little longer; of those, the one
+ * written most often.
  */
 export function nearWord(word: string, candidates: ReadonlyMap<string, number>): string | undefined {
   const length = [...word].length;
   const limit = Math.max(1, Math.floor(length / 3));
   let best: { text: string; distance: number; count: number } | undefined;
   for (const [text, count] of candidates) {
-    const off = Math.abs([...text].length - length);
-    if (text === word || off > limit) continue;
-    // A word of another length counts half a character farther (议事会 before 议事 for 议事厅).
+    // Never a shorter word: 没地方 is not 地方, only a word spelled otherwise or written out longer.
+    const off = [...text].length - length;
+    if (text === word || off < 0 || off > limit) continue;
+    // A longer word counts half a character farther per character (议事会 before 议事会议 for 议事厅).
     const distance = editDistance(word, text) + off / 2;
     if (distance > limit + 0.5) continue;
     const better = !best || distance < best.distance || (distance === best.distance && (count > best.count || (count === best.count && text < best.text)));

@@ -166,8 +166,10 @@ describe('searchHandbook: weights from the index, ranking and graded answers', (
     // From the thesaurus's handbook words too, without any page matching a part of the word.
     const listed = await searchHandbook('环卫工', fakeIndex(HANDBOOK).search, { pageCount: 5, thesaurus: thesaurusOf({}, [{ term: '环卫工人' }]) });
     expect(listed.near).toEqual([{ word: '环卫工', suggestion: '环卫工人' }]);
-    // A word the index holds gets none.
+    // A word the index holds gets none; nor does a word that only holds a shorter one (没地方 is not 地方).
     expect((await searchHandbook('议事会', search, { pageCount: 2 })).near).toEqual([]);
+    const places = fakeIndex({ a: { title: '活动地方', body: '这个地方不大。那个地方很远。' }, b: { title: '别的', body: '议事会。' } });
+    expect((await searchHandbook('没地方', places.search, { pageCount: 2 })).near).toEqual([]);
   });
 
   test('a match through the thesaurus is reported, and a part of an unknown word covers only part of it', async () => {
