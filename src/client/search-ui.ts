@@ -1,7 +1,6 @@
 // The search page's behaviour in the browser: the handbook's search (src/search/engine.ts) over
 // Pagefind's JS API, driven by the URL.
 import { el } from './search-dom.ts';
-import { showNothingRelevant } from './search-nothing.ts';
 import { t } from './search-strings.ts';
 import { searchHandbook, type RankedPage, type SearchOutcome } from '../search/engine.ts';
 import { buildExcerpt, subResults, type ExcerptPart } from '../search/excerpt.ts';
@@ -22,6 +21,7 @@ interface PagefindResult {
   id: string;
   score: number;
   words: number[];
+  matchedMetaFields?: string[];
   data(): Promise<PagefindData>;
 }
 interface PagefindResponse {
@@ -67,8 +67,11 @@ function excerptNodes(parts: readonly ExcerptPart[]): DocumentFragment {
   return fragment;
 }
 
-/** A page of the result list: a ranked page of a search, or a page that the filters alone found. */
-type ResultPage = Pick<RankedPage<PagefindData>, 'hit' | 'locations'>;
+/**
+ * A page of the result list: a ranked page of a search, or a page that the filters alone found;
+ * a page that matches only in part, with the words it lacks; a similar case, with its reason.
+ */
+type ResultPage = Pick<RankedPage<PagefindData>, 'hit' | 'locations'> & { partial?: boolean; missing?: string[]; reason?: string };
 
 /**
  * The words whose Pagefind counts stand for the results' in the filters: the alternative that
@@ -76,9 +79,10 @@ type ResultPage = Pick<RankedPage<PagefindData>, 'hit' | 'locations'>;
  */
 function primaryTerms(outcome: SearchOutcome<PagefindData>): string | null {
   const counts = new Map<string, number>();
-  for (const page of outcome.pages) for (const m of page.matched) if (!m.weak) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+  const shown = [...outcome.pages, ...outcome.partial];
+  for (const page of shown) for (const m of page.matched) if (m.kind !== 'part') counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
   const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return best ?? (outcome.pages.length ? outcome.query : null);
+  return best ?? (shown.length ? outcome.query : null);
 }
 
 /** Pages newest first, by the build's dates (page id → sortable date); a stable sort keeps ties in their order. */
@@ -116,6 +120,14 @@ export class SearchPage extends HTMLElement {
     });
     (form.elements.namedItem('sort') as HTMLSelectElement).addEventListener('change', (event) => {
       this.#go({ ...this.#state(), sort: (event.target as HTMLSelectElement).value === 'date' ? 'date' : '' });
+    });
+    const similar = this.querySelector('form.similar-form') as HTMLFormElement;
+    similar.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const text = (similar.elements.namedItem('similar') as HTMLTextAreaElement).value.trim();
+      if (!text) return;
+      history.pushState(null, '', `${location.pathname}?${new URLSearchParams({ similar: text })}`);
+      this.#update();
     });
     this.querySelector('#search-more')!.addEventListener('click', () => this.#showMore());
     this.querySelector('#search-clear')!.addEventListener('click', () => this.#go({ ...this.#state(), filters: {} }));
@@ -168,14 +180,22 @@ export class SearchPage extends HTMLElement {
 
   async #update() {
     const run = ++this.#run;
+    const params = new URLSearchParams(location.search);
+    const similarText = (params.get('similar') ?? '').trim();
     const state = this.#state();
     const form = this.querySelector('form')!;
     (form.elements.namedItem('q') as HTMLInputElement).value = state.q;
     (form.elements.namedItem('sort') as HTMLSelectElement).value = state.sort;
+    const similarEntry = this.querySelector('#similar') as HTMLDetailsElement;
+    if (similarText || location.hash === '#similar') similarEntry.open = true;
+    ((this.querySelector('form.similar-form') as HTMLFormElement).elements.namedItem('similar') as HTMLTextAreaElement).value = similarText;
     const status = this.querySelector('#search-status')!;
     const note = this.querySelector('#search-note')!;
+    const near = this.querySelector('#search-near') as HTMLElement;
     status.textContent = t('search.loading');
     note.textContent = '';
+    near.hidden = true;
+    near.replaceChildren();
     let pagefind: Pagefind;
     try {
       pagefind = await this.#load();
@@ -192,18 +212,22 @@ export class SearchPage extends HTMLElement {
     let results: ResultPage[] = [];
     let outcome: SearchOutcome<PagefindData> | undefined;
     try {
-      if (state.q) {
+      if (similarText) {
+        results = await this.#similar(pagefind, similarText, params.get('from') ?? undefined);
+      } else if (state.q) {
         outcome = await searchHandbook<PagefindData>(
           state.q,
           async (words) => (await pagefind.search(words, options())).results,
-          { thesaurus: this.#thesaurus, pageCount: this.#engine.pageCount },
+          { thesaurus: this.#thesaurus, pageCount: this.#engine.pageCount, metaFields: true },
         );
         query = primaryTerms(outcome);
-        results = state.sort ? byDate(await this.#loadDateOrder(), outcome.pages) : outcome.pages;
+        const shown: ResultPage[] = [...outcome.pages, ...outcome.partial.map((p) => ({ ...p, partial: true }))];
+        results = state.sort ? byDate(await this.#loadDateOrder(), shown) : shown;
         const notes: string[] = [];
         if (outcome.converted) notes.push(t('search.converted', { query: outcome.query }));
         for (const { word, used } of outcome.synonyms) notes.push(t('search.synonym', { word, used: used.join('”“') }));
         note.textContent = notes.join('');
+        this.#showNear(outcome);
       } else if (hasFilters) {
         results = (await pagefind.search(null, options())).results.map((hit) => ({ hit, locations: [] }));
         if (state.sort) results = byDate(await this.#loadDateOrder(), results);
@@ -214,7 +238,7 @@ export class SearchPage extends HTMLElement {
       return;
     }
     // Offline without the whole handbook saved, the index on this device is only what was fetched.
-    if (isOffline() && (state.q || hasFilters)) {
+    if (isOffline() && (state.q || hasFilters || similarText)) {
       const saved = await offlineState(this.dataset.base ?? '/');
       if (!(saved?.full && saved.build === pageBuild())) note.textContent += t('search.offlinePartial');
     }
@@ -222,20 +246,56 @@ export class SearchPage extends HTMLElement {
     this.#results = results;
     this.#shown = 0;
     this.querySelector('#search-results')!.replaceChildren();
+    this.querySelector('#search-partial')!.replaceChildren();
+    (this.querySelector('#search-partial-section') as HTMLElement).hidden = true;
     this.#facetsFor = { run, state, query, done: false };
     await this.#showMore();
     if (run !== this.#run) return;
     // Announced once the first results are on the page.
-    if (!state.q && !hasFilters) status.textContent = t('search.prompt');
+    if (similarText) status.textContent = results.length ? t('similar.count', { count: results.length }) : t('similar.none');
+    else if (!state.q && !hasFilters) status.textContent = t('search.prompt');
     // With filters on, nothing relevant may be the filters' doing: say so instead.
-    else if (outcome && !outcome.relevant && !hasFilters) {
+    else if (outcome && outcome.grade === 'nothing' && !hasFilters) {
       await this.#showNothingRelevant(outcome);
       if (run !== this.#run) return;
       status.textContent = t('search.nothing', { query: outcome.query });
     } else if (this.#results.length === 0) status.textContent = t('search.none');
-    else status.textContent = t('search.count', { count: this.#results.length });
+    else if (outcome && outcome.grade === 'partial') status.textContent = t('search.partial', { query: outcome.query, count: this.#results.length });
+    // The count of results proper: pages matching in part follow under their own heading.
+    else status.textContent = t('search.count', { count: outcome ? outcome.pages.length : this.#results.length });
     // Offline, the filter counts may need index files that were never fetched: no counts then.
-    await this.#updateFacets().catch(() => undefined);
+    if (!similarText) await this.#updateFacets().catch(() => undefined);
+  }
+
+  /** “你是不是要找：议事会”, for each word of the question the index lacks, as a link searching with the word replaced. */
+  #showNear(outcome: SearchOutcome<PagefindData>) {
+    const near = this.querySelector('#search-near') as HTMLElement;
+    if (!outcome.near.length) return;
+    near.append(t('search.near'));
+    outcome.near.forEach(({ word, suggestion }, i) => {
+      const q = outcome.query.replace(word, suggestion);
+      if (i) near.append('、');
+      near.append(el('a', { href: `${location.pathname}${searchQueryString({ ...this.#state(), q }, this.#facetNames())}` }, suggestion));
+    });
+    near.hidden = false;
+  }
+
+  /** The cases most similar to a description (or to the case at `from`), with their reasons. */
+  async #similar(pagefind: Pagefind, text: string, from: string | undefined): Promise<ResultPage[]> {
+    // Loaded only here: a first search does not fetch it.
+    const { CASE_KINDS, findSimilar } = await import('./search-similar.ts');
+    const kinds = { kind: { any: CASE_KINDS } };
+    const outcome = await searchHandbook<PagefindData>(text, async (words) => (await pagefind.search(words, { filters: kinds })).results, {
+      thesaurus: this.#thesaurus,
+      pageCount: this.#engine.pageCount,
+      metaFields: true,
+    });
+    const found = await findSimilar(outcome, async (topics) => (await pagefind.search(null, { filters: { ...kinds, topics: { any: topics } } })).results.slice(0, 30), {
+      facets: this.#facets,
+      topicWords: this.#thesaurus.topicWords,
+      from,
+    });
+    return found.map((s) => ({ ...s.page, reason: s.reason }));
   }
 
   /**
@@ -244,10 +304,15 @@ export class SearchPage extends HTMLElement {
    * invitation to add a case.
    */
   async #showNothingRelevant(outcome: SearchOutcome<PagefindData>) {
-    await showNothingRelevant(this.querySelector('#search-empty') as HTMLElement, outcome, {
+    // Loaded only for this state: a search that finds pages does not fetch it. Offline it may
+    // never have been fetched: the status alone says that nothing is relevant then.
+    const panel = await import('./search-nothing.ts').catch(() => undefined);
+    if (!panel) return;
+    await panel.showNothingRelevant(this.querySelector('#search-empty') as HTMLElement, outcome, {
       labels: this.#facets.find((f) => f.name === 'topics')?.values ?? {},
       base: this.dataset.base ?? '/',
       writingGuide: this.#engine.writingGuide,
+      thesaurusTopics: this.#thesaurus.topicWords,
     });
   }
 
@@ -286,6 +351,7 @@ export class SearchPage extends HTMLElement {
 
   async #showMore() {
     const list = this.querySelector('#search-results')!;
+    const partialList = this.querySelector('#search-partial')!;
     const batch = this.#results.slice(this.#shown, this.#shown + (this.#shown === 0 ? FIRST_RESULTS : MORE_RESULTS));
     this.#shown += batch.length;
     // Offline, a result's text may not have been fetched, and its page may not be kept.
@@ -293,14 +359,18 @@ export class SearchPage extends HTMLElement {
     const items = await Promise.all(
       batch.map(async (r) => {
         const data = await r.hit.data().catch(() => undefined);
-        return { data, locations: r.locations, kept: !offline || !data || (await isKept(data.url)) };
+        return { data, result: r, kept: !offline || !data || (await isKept(data.url)) };
       }),
     );
-    for (const { data, locations, kept } of items) {
+    for (const { data, result, kept } of items) {
+      // Pages that match only in part go under their own heading, after the results.
+      const target = result.partial ? partialList : list;
+      if (result.partial) (this.querySelector('#search-partial-section') as HTMLElement).hidden = false;
       if (!data) {
-        list.append(el('li', { className: 'result missing' }, el('p', {}, t('search.resultMissing'))));
+        target.append(el('li', { className: 'result missing' }, el('p', {}, t('search.resultMissing'))));
         continue;
       }
+      const { locations } = result;
       const kind = data.filters.kind?.[0];
       const item = el('li', { className: 'result' });
       const heading = el('h3', {}, el('a', { href: data.url }, data.meta.title ? joinWords(data.meta.title) : data.url));
@@ -308,15 +378,17 @@ export class SearchPage extends HTMLElement {
       item.append(heading);
       if (!kept) item.append(el('p', { className: 'not-kept' }, t('search.notKept')));
       if (data.meta.region) item.append(el('p', { className: 'region' }, data.meta.region));
-      // One excerpt per page: the best stretch of one paragraph; without a query, the summary.
-      const excerpt = locations.length ? buildExcerpt(data.content, locations).parts : [{ text: joinWords(data.meta.summary ?? ''), mark: false }];
-      item.append(el('p', { className: 'excerpt' }, excerptNodes(excerpt)));
+      if (result.reason) item.append(el('p', { className: 'reason' }, result.reason));
+      // One excerpt per page: a sentence of its body holding the matches; without one, the summary.
+      const excerpt = locations.length ? buildExcerpt(data.content, locations).parts : [];
+      item.append(el('p', { className: 'excerpt' }, excerptNodes(excerpt.length ? excerpt : [{ text: joinWords(data.meta.summary ?? ''), mark: false }])));
+      if (result.partial && result.missing?.length) item.append(el('p', { className: 'lacks' }, t('search.lacks', { words: result.missing.map((w) => `“${w}”`).join('') })));
       // The steps and sections holding matches, as links straight to them.
       const subs = subResults(data.anchors, locations, data.content);
       if (subs.length) {
         item.append(el('ul', { className: 'subs', ariaLabel: t('search.subResults') }, ...subs.map((s) => el('li', {}, el('a', { href: `${data.url}#${encodeURIComponent(s.id)}` }, joinWords(s.title))))));
       }
-      list.append(item);
+      target.append(item);
     }
     (this.querySelector('#search-more') as HTMLButtonElement).hidden = this.#shown >= this.#results.length;
   }

@@ -1,20 +1,31 @@
 /**
  * The handbook's search, on top of Pagefind: a query becomes words (`planQuery`), each word is
  * searched with its alternatives (the reader's word, the handbook's words for it from the
- * thesaurus, and its parts), and the pages are ranked by how many of the query's words they
- * hold, then by Pagefind's scores (`searchHandbook`). Below a relevance floor the answer is
- * “nothing relevant” instead of a list of pages that merely share a word with the question.
+ * thesaurus, and its parts), and every word is weighed by how informative it is in this
+ * handbook: the number of pages the index finds it on (its document frequency), turned into
+ * BM25's IDF (`informativeness`). A word on most pages (协商 in a handbook of consultations,
+ * 问题) weighs little because it is common, not because a list says so; a word the index lacks
+ * weighs as much as the rarest. A page's coverage is the share of the question's weight it
+ * holds; its rank adds more for a word in its title or summary than in its body.
+ *
+ * The answer is graded (`Grade`): results when a page covers most of the question's weight;
+ * otherwise the closest pages, “matching only in part”, with the informative words each lacks,
+ * when a page covers half of it or has an informative word of the question in its title or
+ * summary; otherwise nothing relevant. A word the index lacks gets the closest word it holds as
+ * a suggestion (`near`).
  *
  * How Pagefind (1.6) treats one search: the words of the query (split with `Intl.Segmenter`,
  * as the index was) must all occur on a page, each matching index words by prefix, anywhere on
  * the page; words found nowhere are ignored. So a question is never sent whole: each word goes
- * alone, a page matching more of them ranks higher, and a stray word (附近, 老是) cannot empty
- * or derail the list. A word the segmenter splits into pieces (环卫 → 环/卫, 医保 → 医/保)
- * counts only where its pieces stand next to each other on the page, never where 医 and 保
- * begin two unrelated words.
+ * alone. A word the segmenter splits into pieces (环卫 → 环/卫, 调研 → 调/研) counts only where
+ * its pieces stand next to each other on the page, as they were split the same way at index
+ * time; a long word the index does not hold is tried through its parts (停车场 → 停车, 车场),
+ * each covering a share of it.
  *
- * Everything here is language-level; the handbook's wording comes in with the `Thesaurus`.
- * No `node:` imports: the search page's script runs this.
+ * Function words (question words, pronouns, particles: a closed class of the language, in
+ * query.ts) frame a question and are not searched. Everything else is language-level too; the
+ * handbook's wording comes in with the `Thesaurus`. No `node:` imports: the search page's
+ * script runs this.
  */
 import { analyzeQuery, needsTraditionalConversion, normalizeQuery, toSimplified, type QueryToken } from './query.ts';
 import { joinWords, segmentWords } from './segment.ts';
@@ -26,16 +37,13 @@ export interface IndexHit<D = unknown> {
   score: number;
   /** Word positions of the matches on the page. */
   words: number[];
+  /** The page's metadata fields that hold a match (Pagefind 1.5 and later: title, summary), when the index says. */
+  matchedMetaFields?: string[];
   data(): Promise<D>;
 }
 
 /** Searches the index for words already split by `segmentWords` (space-separated). */
 export type IndexSearch<D = unknown> = (words: string) => Promise<readonly IndexHit<D>[]>;
-
-/** What the relevance floor reads of a page's data (Pagefind's fragment). */
-export interface PageText {
-  meta?: Record<string, string | undefined>;
-}
 
 /** Where an alternative comes from: the reader's word, the handbook's word for it, or a part of it. */
 export type AlternativeKind = 'typed' | 'synonym' | 'part';
@@ -50,23 +58,40 @@ export interface Alternative {
 /** A word of the query with what will be searched for it. */
 export interface QueryUnit {
   text: string;
-  /** A generic word (问题, 没有, 附近): ranks pages, never decides relevance. */
-  weak: boolean;
   alternatives: Alternative[];
 }
 
-/** How much a match through each kind of alternative counts towards a page's coverage of the query. */
-const CREDIT: Record<AlternativeKind, number> = { typed: 1, synonym: 1, part: 0.5 };
-/** How much it counts towards the page's score. */
+/**
+ * How much a match through each kind of alternative covers its word: the word itself or the
+ * handbook's word for it all of it; the parts of a word the index does not hold share it (停车场
+ * → 停车 and 车场: a page with one of them covers half of 停车场).
+ */
+const CREDIT: Record<Exclude<AlternativeKind, 'part'>, number> = { typed: 1, synonym: 1 };
+/** How much Pagefind's score of a match through each kind counts towards a page's rank. */
 const FACTOR: Record<AlternativeKind, number> = { typed: 1, synonym: 0.9, part: 0.6 };
-/** A weak word's share of the score. */
-const WEAK_WEIGHT = 0.25;
-/** A word found on more than this share of all pages tells nothing about the topic (协商, 社区): weak. */
-const COMMON_SHARE = 0.4;
-/** How many of the best pages the floor reads when no page holds every word of the query. */
-const FLOOR_CHECKED = 8;
+/** A word found on more than this share of the pages tells little about a topic: it is not “informative”. */
+const COMMON_SHARE = 0.6;
+/** A page covering this share of the question's weight answers it (results); below, it matches in part. */
+const CONFIDENT = 0.75;
+/** A page covering this share of the question's weight is among the closest pages even without a word in its title or summary. */
+const PARTIAL = 0.6;
+/** How much more a word counts towards a page's rank when it is in the page's title or summary. */
+const ABOUT_BONUS = 1;
+/** How many of the best pages are read (title and summary) to tell what they are about. */
+const ABOUT_CHECKED = 8;
 /** A question longer than this many words is searched by its first ones (each word is a search). */
 const MAX_UNITS = 12;
+
+/**
+ * How informative a word found on `df` of `pages` pages is (BM25's IDF): near 0 for a word on
+ * every page, highest for a word on one. A word the index does not hold at all counts as the
+ * rarest: it names something the handbook may not have.
+ */
+export function informativeness(df: number, pages: number): number {
+  const n = Math.max(pages, df, 1);
+  const d = Math.max(df, 1);
+  return Math.log(1 + (n - d + 0.5) / (d + 0.5));
+}
 
 const HAN = /\p{Script=Han}/u;
 const hanLength = (text: string) => [...text].filter((c) => HAN.test(c)).length;
@@ -78,23 +103,50 @@ function indexTokens(text: string): string[] {
   return segmentWords(text).split(' ').filter((t) => INDEXED.test(t));
 }
 
-/** Content words grouped into search words: lone characters join their neighbours (环/卫/工人 → 环卫工人). */
-function contentUnits(tokens: readonly QueryToken[]): QueryToken[] {
-  const units: (QueryToken & { lastLone: boolean })[] = [];
+/**
+ * Content words grouped into search words. Runs of lone characters, the pieces of a word the
+ * segmenter does not know, join into one word (泾/崇/路 → 泾崇路, 督/办 → 督办), searched as
+ * pieces standing together, as the index was split the same way. A single lone character joins
+ * the word before it, or else the word after it (停车/场 → 停车场, 议事/厅 → 议事厅, 校/门口 →
+ * 校门口): the word it makes is searched, and, when the index lacks it, its parts (`partsOf`).
+ * A lone character standing alone is left out unless the thesaurus knows it (堵) or it is all
+ * there is.
+ */
+function contentUnits(tokens: readonly QueryToken[], knows: (word: string) => boolean): QueryToken[] {
+  const isLone = (t: QueryToken) => t.han && !t.whole && [...t.text].length === 1;
+  const joinable = (t: QueryToken) => t.han && !t.whole;
+  // Runs of lone characters first (车/堵 → 车堵), then single lone characters to a neighbour.
+  const runs: (QueryToken & { lone: number })[] = [];
   for (const token of tokens) {
-    if (token.kind === 'stop') continue;
-    const last = units.at(-1);
-    const lone = token.han && !token.whole && [...token.text].length === 1;
-    const joinable = (t: QueryToken) => t.kind === 'content' && t.han && !t.whole;
-    if (last && last.end === token.start && joinable(last) && joinable(token) && (lone || last.lastLone)) {
+    if (token.kind === 'function') continue;
+    const last = runs.at(-1);
+    if (last && last.lone > 0 && isLone(token) && last.end === token.start) {
       last.text += token.text;
       last.end = token.end;
-      last.lastLone = lone;
-    } else {
-      units.push({ ...token, lastLone: lone });
-    }
+      last.lone++;
+    } else runs.push({ ...token, lone: isLone(token) ? 1 : 0 });
   }
-  return units.map(({ lastLone: _, ...unit }) => unit);
+  type Unit = QueryToken & { single: boolean; glued: boolean };
+  const units: Unit[] = [];
+  for (const [i, run] of runs.entries()) {
+    const { lone, ...token } = run;
+    const single = lone === 1;
+    const last = units.at(-1);
+    const adjacent = (a: QueryToken | undefined, b: QueryToken | undefined) => !!a && !!b && a.end === b.start && joinable(a) && joinable(b);
+    if (single && last && !last.single && !last.glued && adjacent(last, token)) {
+      last.text += token.text; // a word and the lone character after it
+      last.end = token.end;
+      last.glued = true;
+    } else if (!single && last?.single && !last.glued && adjacent(last, token)) {
+      last.text += token.text; // a lone character and the word after it
+      last.end = token.end;
+      last.single = false;
+      last.glued = true;
+    } else units.push({ ...token, single, glued: false });
+  }
+  // A lone character standing alone (定 of 规范怎么定) begins too many words to search by.
+  const words = units.filter((u) => !u.single || knows(u.text));
+  return (words.length ? words : units).map(({ single: _, glued: __, ...unit }) => unit);
 }
 
 /** Meaningful parts of a long word to try when the word itself is not in the index (停车场 → 停车, 车场). */
@@ -123,18 +175,12 @@ function partsOf(word: string): string[] {
  */
 export function planQuery(query: string, thesaurus = new Thesaurus(), options: { segmenter?: 'intl' | 'lexicon' } = {}): QueryUnit[] {
   const tokens = analyzeQuery(query, { keep: thesaurus.phrases, ...options });
-  let grouped = contentUnits(tokens);
-  // A lone Han character is searched only when the thesaurus knows it (堵) or it is all there
-  // is: as a prefix it would match every word it begins. Other lone characters (车 and 停 of
-  // 车没地方停) stay in the query as words that nothing matches: where nothing else but generic
-  // words is left (地方), they keep those from making the question look answered.
-  const strong = grouped.filter((t) => t.kind === 'content');
-  const unsearchable = (t: QueryToken) => t.han && [...t.text].length === 1 && !thesaurus.knows(t.text) && (t.kind !== 'content' || strong.length > 1);
-  const lone = grouped.filter((t) => unsearchable(t) && t.kind === 'content').map((t) => t.text);
-  grouped = grouped.filter((t) => !unsearchable(t));
-  if (grouped.length === 0 && lone.length === 0) {
+  const grouped = contentUnits(tokens, (word) => thesaurus.knows(word));
+  if (grouped.length === 0) {
+    // Only function words (什么, 是否): searched as typed, so that the index says whether the
+    // handbook holds them.
     const text = normalizeQuery(query);
-    return text ? [{ text, weak: false, alternatives: [{ text, kind: 'typed' }] }] : [];
+    return text && INDEXED.test(text) ? [{ text, alternatives: [{ text, kind: 'typed' }] }] : [];
   }
   const units: QueryUnit[] = [];
   for (const token of grouped) {
@@ -150,9 +196,8 @@ export function planQuery(query: string, thesaurus = new Thesaurus(), options: {
       for (const word of expansion.handbook) add({ text: word, kind: 'synonym', for: expansion.word });
     }
     if (expansions.length === 0 && !token.whole) for (const part of partsOf(token.text)) add({ text: part, kind: 'part' });
-    units.push({ text: token.text, weak: token.kind === 'weak', alternatives });
+    units.push({ text: token.text, alternatives });
   }
-  for (const char of new Set(lone)) if (!units.some((u) => u.text === char)) units.push({ text: char, weak: false, alternatives: [] });
   return units.slice(0, MAX_UNITS);
 }
 
@@ -186,29 +231,52 @@ export interface RankedPage<D = unknown> {
   id: string;
   /** A Pagefind result for the page: its `data()` gives the page's text. */
   hit: IndexHit<D>;
-  /** Share of the query's topic words the page holds (0–1; a word found through a part counts half). */
+  /** Share of the question's weight (each word weighed by its informativeness) that the page holds, 0–1. */
   coverage: number;
+  /** The rank: covered weight, more for words in the title or summary, and Pagefind's scores. */
   score: number;
   /** Positions of every match on the page, for the excerpt. */
   locations: number[];
   /** What matched: per query word, the alternative that counted. */
-  matched: { unit: string; text: string; kind: AlternativeKind; weak: boolean }[];
+  matched: { unit: string; text: string; kind: AlternativeKind }[];
+  /** Informative words of the question the page does not hold (for “matches only in part”). */
+  missing: string[];
+  /** Whether a word of the question is in the page's title or summary (known for the best pages only). */
+  about: boolean;
 }
+
+/** A word of the query as the index weighs it. */
+export interface WeighedUnit extends QueryUnit {
+  /** Pages holding it (through any of its alternatives). */
+  found: number;
+  /** Its informativeness in this handbook (`informativeness`). */
+  weight: number;
+  /** Found on more than `COMMON_SHARE` of the pages: it tells little about a topic. */
+  common: boolean;
+}
+
+/** How sure the answer is: results; closest pages that match only in part; nothing relevant. */
+export type Grade = 'confident' | 'partial' | 'nothing';
 
 export interface SearchOutcome<D = unknown> {
   /** The query as searched: in Simplified characters when it was converted. */
   query: string;
   converted: boolean;
-  units: (QueryUnit & { common: boolean; found: number })[];
-  /** Relevant pages, best first. */
+  units: WeighedUnit[];
+  grade: Grade;
+  /** Pages that answer the question, best first (empty unless the grade is confident). */
   pages: RankedPage<D>[];
-  /** Whether anything cleared the relevance floor. */
+  /** Pages that hold only part of the question (each with the words it lacks), best first: after the results, or instead of them. */
+  partial: RankedPage<D>[];
+  /** Whether any page is shown (confident or partial). */
   relevant: boolean;
-  /** Pages that share words with the query but did not clear the floor, best first. */
+  /** Pages that share words with the query but are shown neither as results nor as closest pages. */
   nearby: RankedPage<D>[];
   /** Reader's words that were also searched in the handbook's wording, for the pages shown. */
   synonyms: { word: string; used: string[] }[];
-  /** Topics the query's words belong to, from the thesaurus: where to look when nothing is relevant. */
+  /** Words of the query the index lacks, each with the closest word it has (“你是不是要找：议事会”). */
+  near: { word: string; suggestion: string }[];
+  /** Topics the query's words belong to, from the thesaurus, most words first. */
   topics: string[];
   /** Every string searched, in order, with how many pages it found (for tests and debugging). */
   tried: { text: string; found: number }[];
@@ -216,9 +284,20 @@ export interface SearchOutcome<D = unknown> {
 
 export interface SearchOptions {
   thesaurus?: Thesaurus;
-  /** How many pages the index holds (for telling common words). */
+  /** How many pages the index holds (for weighing words by how common they are). */
   pageCount?: number;
+  /**
+   * The index reports the metadata fields each match is in (`IndexHit.matchedMetaFields`): a
+   * page's title and summary are then known without fetching its text.
+   */
+  metaFields?: boolean;
   segmenter?: 'intl' | 'lexicon';
+}
+
+/** What a page's data gives for its title, summary and text. */
+export interface PageText {
+  content?: string;
+  meta?: Record<string, string | undefined>;
 }
 
 /** The text of a page that says what it is about: its title and summary, words joined. */
@@ -228,7 +307,8 @@ function aboutText(data: PageText): string {
 
 /**
  * Searches the handbook: converts Traditional characters, plans the query, searches every
- * alternative once, ranks the pages and applies the relevance floor (see the module comment).
+ * alternative once, weighs each word by how many pages hold it, ranks the pages and grades the
+ * answer (see the module comment).
  */
 export async function searchHandbook<D extends PageText>(input: string, search: IndexSearch<D>, options: SearchOptions = {}): Promise<SearchOutcome<D>> {
   const thesaurus = options.thesaurus ?? new Thesaurus();
@@ -247,6 +327,30 @@ export async function searchHandbook<D extends PageText>(input: string, search: 
   const tried: SearchOutcome['tried'] = [];
   const cache = new Map<string, Map<string, AlternativeHit<D>>>();
 
+  // Pagefind answers a word it does not hold with the pages where a shorter beginning of it
+  // stands as a word (高考 → 高), and leaves out of a search of several words those it holds
+  // nowhere (议事 厅 → 议事). A word is in the index when a search for it as an exact phrase
+  // ("停车") finds pages, or when its pages are not just those of one of its beginnings as an
+  // exact word (停车 where only 停车位 is written).
+  const searches = new Map<string, Promise<readonly IndexHit<D>[]>>();
+  const searchOnce = (words: string) => {
+    let pending = searches.get(words);
+    if (!pending) searches.set(words, (pending = search(words)));
+    return pending;
+  };
+  const signature = (hits: readonly IndexHit<D>[]) => hits.map((h) => h.id).sort().join(' ');
+  async function inIndex(token: string): Promise<boolean> {
+    const hits = await searchOnce(token);
+    if (hits.length === 0) return false;
+    const chars = [...token];
+    if (chars.length < 2 || (await searchOnce(`"${token}"`)).length > 0) return true;
+    const own = signature(hits);
+    for (let length = chars.length - 1; length >= 1; length--) {
+      if (signature(await searchOnce(`"${chars.slice(0, length).join('')}"`)) === own) return false;
+    }
+    return true;
+  }
+
   async function searchAlternative(text: string): Promise<Map<string, AlternativeHit<D>>> {
     const cached = cache.get(text);
     if (cached) return cached;
@@ -254,7 +358,13 @@ export async function searchHandbook<D extends PageText>(input: string, search: 
     const found = new Map<string, AlternativeHit<D>>();
     cache.set(text, found);
     if (tokens.length === 0) return found;
-    const hits = await search(tokens.join(' '));
+    const hits = await searchOnce(tokens.join(' '));
+    if (hits.length > 0) for (const token of new Set(tokens)) {
+      if (!(await inIndex(token))) {
+        tried.push({ text, found: 0 });
+        return found;
+      }
+    }
     // Pieces of one word must stand together; a word with signs or letters (1+7+X) may have a sign between.
     const gap = tokens.every((t) => HAN.test(t)) && !/[^\p{Script=Han}]/u.test(text) ? 1 : 2;
     for (const hit of hits) {
@@ -265,17 +375,25 @@ export async function searchHandbook<D extends PageText>(input: string, search: 
     return found;
   }
 
-  // Per query word: per page, the best of its alternatives.
+  // Per query word: per page, how much of it the page holds and through what.
   const perUnit = [];
   for (const unit of plan) {
     const best = new Map<string, { value: number; credit: number; alternative: Alternative; hit: AlternativeHit<D> }>();
     const locations = new Map<string, number[]>();
+    const parts = unit.alternatives.filter((a) => a.kind === 'part');
+    const partsFound = new Map<string, Set<string>>();
     for (const alternative of unit.alternatives) {
       const found = await searchAlternative(alternative.text);
       const top = Math.max(0, ...[...found.values()].map((f) => f.score)) || 1;
       for (const [id, hit] of found) {
+        let credit: number;
+        if (alternative.kind === 'part') {
+          const set = partsFound.get(id) ?? new Set<string>();
+          set.add(alternative.text);
+          partsFound.set(id, set);
+          credit = set.size / Math.max(2, parts.length);
+        } else credit = CREDIT[alternative.kind];
         const value = (FACTOR[alternative.kind] * hit.score) / top;
-        const credit = CREDIT[alternative.kind];
         const current = best.get(id);
         if (!current || credit > current.credit || (credit === current.credit && value > current.value)) best.set(id, { value, credit, alternative, hit });
         locations.set(id, [...(locations.get(id) ?? []), ...hit.locations]);
@@ -284,59 +402,70 @@ export async function searchHandbook<D extends PageText>(input: string, search: 
     perUnit.push({ unit, best, locations });
   }
 
-  const pageCount = options.pageCount ?? 0;
-  const isCommon = (found: number) => pageCount > 0 && found / pageCount > COMMON_SHARE;
-  // The words that decide relevance: the topic words; failing those, the common words (a query
-  // of 协商 or 社区 alone); failing those, lone characters nothing can match (车没地方停: the
-  // question has a topic the handbook's words do not reach); failing all, the generic words.
-  const searchable = perUnit.filter((u) => u.unit.alternatives.length > 0);
-  const tiers = [
-    searchable.filter((u) => !u.unit.weak && !isCommon(u.best.size)),
-    searchable.filter((u) => !u.unit.weak),
-    perUnit.filter((u) => u.unit.alternatives.length === 0),
-    perUnit,
-  ];
-  const deciding = tiers.find((tier) => tier.length > 0) ?? [];
+  // Each word weighed by how many pages hold it: a word on most pages (协商 in a handbook of
+  // consultations, 问题) weighs little, a word on few pages much.
+  const pageCount = Math.max(options.pageCount ?? 0, ...perUnit.map((u) => u.best.size));
+  const units: WeighedUnit[] = perUnit.map(({ unit, best }) => ({
+    ...unit,
+    found: best.size,
+    weight: informativeness(best.size, pageCount),
+    common: pageCount > 0 && best.size / pageCount > COMMON_SHARE,
+  }));
+  const total = units.reduce((sum, u) => sum + u.weight, 0) || 1;
 
   const pages = new Map<string, RankedPage<D>>();
-  for (const { unit, best, locations } of perUnit) {
-    const decides = deciding.some((d) => d.unit === unit);
+  perUnit.forEach(({ unit, best, locations }, u) => {
+    const { weight } = units[u]!;
     for (const [id, match] of best) {
-      const page = pages.get(id) ?? { id, hit: match.hit.hit, coverage: 0, score: 0, locations: [], matched: [] };
-      page.score += (decides ? 1 : WEAK_WEIGHT) * match.value;
-      if (decides) page.coverage += match.credit / deciding.length;
+      const page = pages.get(id) ?? { id, hit: match.hit.hit, coverage: 0, score: 0, locations: [], matched: [], missing: [], about: false };
+      page.coverage += (match.credit * weight) / total;
+      page.score += match.credit * weight * (0.6 + 0.4 * match.value);
       page.locations.push(...locations.get(id)!);
-      page.matched.push({ unit: unit.text, text: match.alternative.text, kind: match.alternative.kind, weak: !decides });
+      page.matched.push({ unit: unit.text, text: match.alternative.text, kind: match.alternative.kind });
       pages.set(id, page);
     }
+  });
+  for (const page of pages.values()) {
+    page.coverage = Math.round(page.coverage * 1000) / 1000;
+    page.locations = [...new Set(page.locations)].sort((a, b) => a - b);
+    page.missing = units.filter((u) => !u.common && !page.matched.some((m) => m.unit === u.text && m.kind !== 'part')).map((u) => u.text);
   }
-  const ranked = [...pages.values()]
-    .map((p) => ({ ...p, coverage: Math.round(p.coverage * 1000) / 1000, locations: [...new Set(p.locations)].sort((a, b) => a - b) }))
-    .sort((a, b) => b.coverage - a.coverage || b.score - a.score || (a.id < b.id ? -1 : 1));
+  const order = (a: RankedPage<D>, b: RankedPage<D>) => b.score - a.score || b.coverage - a.coverage || (a.id < b.id ? -1 : 1);
+  let ranked = [...pages.values()].sort(order);
 
-  // The relevance floor. A page holding every topic word of the query is relevant; when none
-  // does, a page holding at least half of them is relevant only if one of those words is in its
-  // title or summary (the page is about it, not merely mentioning it).
-  const best = ranked[0]?.coverage ?? 0;
-  let shown: RankedPage<D>[];
-  if (best >= 1) {
-    shown = ranked.filter((p) => p.coverage >= 0.5);
-  } else if (best >= 0.5) {
-    const checked = ranked.filter((p) => p.coverage >= 0.5).slice(0, FLOOR_CHECKED);
-    const about = await Promise.all(
-      checked.map(async (page) => {
-        const text = aboutText(await page.hit.data());
-        return page.matched.some((m) => !m.weak && text.includes(m.text));
-      }),
-    );
-    shown = checked.filter((_, i) => about[i]);
-  } else {
-    shown = [];
-  }
-  const shownIds = new Set(shown.map((p) => p.id));
+  // What the best pages are about: a word of the question in a page's title or summary ranks
+  // the page above pages that only mention it, and keeps the answer from being “nothing”.
+  const informative = new Set(units.filter((u) => !u.common).map((u) => u.text));
+  const checked = ranked.slice(0, ABOUT_CHECKED);
+  const texts = options.metaFields ? [] : await Promise.all(checked.map(async (page) => (await page.hit.data().catch(() => undefined)) as D | undefined));
+  const inMeta = (page: RankedPage<D>, text: string) =>
+    [...(cache.get(text)?.get(page.id)?.hit.matchedMetaFields ?? [])].some((field) => field === 'title' || field === 'summary');
+  checked.forEach((page, i) => {
+    const data = texts[i];
+    if (!data && !options.metaFields) return;
+    const text = data ? aboutText(data) : '';
+    for (const m of page.matched) {
+      if (data ? !text.includes(m.text) : !inMeta(page, m.text)) continue;
+      page.about ||= informative.has(m.unit);
+      const unit = units.find((u) => u.text === m.unit)!;
+      page.score += ABOUT_BONUS * unit.weight;
+    }
+  });
+  ranked = ranked.sort(order);
+
+  // The grade: results when a page holds most of the question's weight; otherwise the closest
+  // pages, said to match only in part, when one holds more than half of it or has an
+  // informative word of the question in its title or summary; otherwise nothing relevant.
+  // Results are followed by the pages that match in part; pages holding as much as the
+  // weakest page about the question are among the closest too.
+  const confident = ranked.filter((p) => p.coverage >= CONFIDENT);
+  const floor = Math.min(PARTIAL, ...ranked.filter((p) => p.about).map((p) => p.coverage));
+  const partial = ranked.filter((p) => p.coverage < CONFIDENT && (p.coverage >= floor || p.about));
+  const grade: Grade = confident.length ? 'confident' : partial.length ? 'partial' : 'nothing';
+  const shownIds = new Set([...confident, ...partial].map((p) => p.id));
 
   const synonyms: SearchOutcome['synonyms'] = [];
-  for (const page of shown) {
+  for (const page of [...confident, ...partial]) {
     for (const m of page.matched) {
       if (m.kind !== 'synonym') continue;
       const alternative = plan.find((u) => u.text === m.unit)?.alternatives.find((a) => a.text === m.text);
@@ -346,14 +475,46 @@ export async function searchHandbook<D extends PageText>(input: string, search: 
     }
   }
 
+  // Near words for words the index lacks: from the thesaurus's handbook words and the text
+  // around the matches of the word's parts on the pages already read.
+  const near: SearchOutcome['near'] = [];
+  const lacked = [...units.entries()].filter(([u, unit]) => {
+    const typed = plan[u]!.alternatives.filter((a) => a.kind !== 'part');
+    return !typed.some((a) => (cache.get(a.text)?.size ?? 0) > 0) && hanLength(unit.text) >= 2 && [...unit.text].length === hanLength(unit.text);
+  });
+  // Offline, the module may never have been fetched: no suggestions then, the answer stands.
+  const nearModule = lacked.length ? await import('./near.ts').catch(() => undefined) : undefined;
+  for (const [u, unit] of nearModule ? lacked : []) {
+    const { nearWord, tokenRuns } = nearModule!;
+    const candidates = new Map<string, number>(thesaurus.handbookWords.map((w) => [w, 0]));
+    const parts = plan[u]!.alternatives.filter((a) => a.kind === 'part');
+    for (const part of parts) {
+      // The best page of each part only: each page read is one more fragment to fetch.
+      for (const [id, hit] of [...(cache.get(part.text) ?? [])].slice(0, 1)) {
+        const data = texts[checked.findIndex((p) => p.id === id)] ?? ((await hit.hit.data().catch(() => undefined)) as D | undefined);
+        const tokens = data?.content?.split(/\s+/) ?? [];
+        for (const location of hit.locations.slice(0, 8)) {
+          for (const text of tokenRuns(tokens, location, 3)) candidates.set(text, (candidates.get(text) ?? 0) + 1);
+        }
+      }
+    }
+    // Words of the thesaurus, or strings written at least twice: not a word and whatever follows it once (地方 都).
+    for (const [text, count] of candidates) if (count === 1 && !thesaurus.handbookWords.includes(text)) candidates.delete(text);
+    const suggestion = nearWord(unit.text, candidates);
+    if (suggestion) near.push({ word: unit.text, suggestion });
+  }
+
   return {
     query,
     converted,
-    units: perUnit.map(({ unit, best: found }) => ({ ...unit, common: isCommon(found.size), found: found.size })),
-    pages: shown,
-    relevant: shown.length > 0,
+    units,
+    grade,
+    pages: confident,
+    partial,
+    relevant: grade !== 'nothing',
     nearby: ranked.filter((p) => !shownIds.has(p.id)),
     synonyms,
+    near,
     topics: thesaurus.topicsOf(query),
     tried,
   };

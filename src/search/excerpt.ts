@@ -28,6 +28,11 @@ const CLOSERS = /^[”’」』）)】〕》]+$/u;
 /** Marks that must not open an excerpt. */
 const NO_START = /^[，、。；：！？,.;:!?）)】〕》”’」』…·]+$/u;
 const LATIN_OR_DIGIT = /[\p{Script=Latin}\p{N}]/u;
+const HAN = /\p{Script=Han}/u;
+/** Fewer Han characters than this is no sentence of the body (a label, a name). */
+const MIN_SENTENCE = 6;
+/** A data field's name as the authors' guide writes it (outcome.status, source_id). */
+const FIELD_NAME = /[A-Za-z]+ ?[._] ?[A-Za-z]+/;
 
 interface Sentence {
   from: number;
@@ -85,10 +90,14 @@ function joinParts(tokens: readonly string[], marks: readonly boolean[]): Excerp
 }
 
 /**
- * The best excerpt of about `length` characters: the sentence holding the most different
- * matched words (a paragraph's sentence before a heading's), with the sentences after it in
- * the same block while they fit; a sentence longer than that is cut at words around its first
- * match, with “…” where it was cut. Without matches: the page's first paragraph.
+ * The best excerpt of about `length` characters: the sentence of the body holding the most
+ * different matched words, with the sentences after it in the same block while they fit; a
+ * sentence longer than that is cut at words around its first match, with “…” where it was cut.
+ * Only sentences count: a block that does not end as a sentence does (a badge, a field's value,
+ * a list of names, a source line, a heading) or that names a data field is never an excerpt.
+ * A match only in a heading: the first sentence after it. Without matches: the page's first
+ * sentence; with matches but none in a sentence: empty (the search page then shows the page's
+ * summary).
  */
 export function buildExcerpt(content: string, locations: readonly number[], length = 80): Excerpt {
   const tokens = content.split(/[^\S\uFEFF]+/u);
@@ -115,19 +124,32 @@ export function buildExcerpt(content: string, locations: readonly number[], leng
     }
     return words.size * 10 + Math.min(count, 5) + (words.size && opensWithMatch.has(s.block) ? 5 : 0);
   };
+  // Only sentences of the body: a badge, a field's value, a list of names or a source line
+  // (none ends as a sentence does), or a sentence naming a data field (outcome.status), never.
+  const prose = (s: Sentence) => {
+    if (s.heading) return false;
+    const words = tokens.slice(s.from, s.to).filter((t) => t && t !== BLOCK_END && t !== HEADING_END);
+    let last = words.length - 1;
+    while (last >= 0 && CLOSERS.test(words[last]!)) last--;
+    const text = words.join('');
+    return last >= 0 && SENTENCE_END.has(words[last]!) && [...text].filter((c) => HAN.test(c)).length >= MIN_SENTENCE && !FIELD_NAME.test(words.join(' '));
+  };
   let best: Sentence | undefined;
   let bestScore = 0;
   for (const s of all) {
-    const value = score(s) * (s.heading ? 0.5 : 1);
+    if (!prose(s)) continue;
+    const value = score(s);
     if (value > bestScore) {
       best = s;
       bestScore = value;
     }
   }
-  // Only a heading matched (or nothing): the first paragraph after it, or after the title.
-  if (!best || best.heading) {
-    const after = best ? all.find((s) => !s.heading && s.from >= best!.to) : all.find((s) => !s.heading);
-    best = after ?? all[0];
+  // No sentence of the body holds a match: the first sentence after a heading that does; the
+  // first sentence of the page when nothing matched; else none (the search page shows the summary).
+  if (!best) {
+    const heading = all.find((s) => s.heading && score(s) > 0);
+    if (heading) best = all.find((s) => s.from >= heading.to && prose(s));
+    else if (!locations.length) best = all.find(prose);
     if (!best) return { parts: [], text: '' };
   }
 
@@ -135,7 +157,7 @@ export function buildExcerpt(content: string, locations: readonly number[], leng
   let to = best.to;
   // Following sentences of the same block while they fit.
   for (const next of all) {
-    if (next.from < to || next.block !== best.block || next.heading) continue;
+    if (next.from < to || next.block !== best.block || !prose(next)) continue;
     if (next.from !== to || size(from, next.to) > length) break;
     to = next.to;
   }

@@ -69,6 +69,8 @@ export class Thesaurus {
   readonly #topics: [string, string[]][];
   /** Known words, longest first, for finding them inside a longer query word. */
   readonly #byLength: string[];
+  /** The handbook's own words (the groups' first lists: terms, aliases, thesaurus entries), for near-word suggestions. */
+  readonly handbookWords: readonly string[];
 
   constructor(compiled: CompiledThesaurus = { g: [], p: [], t: {} }) {
     const whole = new Set<string>(compiled.p);
@@ -81,6 +83,7 @@ export class Thesaurus {
       }
     }
     this.phrases = [...whole];
+    this.handbookWords = [...new Set(compiled.g.flatMap(([names]) => names))];
     this.#topics = Object.entries(compiled.t);
     this.#byLength = [...this.#handbook.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   }
@@ -113,6 +116,11 @@ export class Thesaurus {
   /** Whether the thesaurus lists the word (as a handbook word or a synonym). */
   knows(word: string): boolean {
     return this.#handbook.has(word);
+  }
+
+  /** Every topic with its everyday words. */
+  get topicWords(): readonly [string, readonly string[]][] {
+    return this.#topics;
   }
 
   /** Topic keys whose everyday words occur in the text, most words first. */

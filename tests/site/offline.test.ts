@@ -119,7 +119,8 @@ interface Found {
 
 async function results(page: Page): Promise<Found> {
   await page.locator('#search-status').filter({ hasNotText: '正在搜索' }).waitFor();
-  const items = page.locator('#search-results > li');
+  // Results, and the pages that match only in part (search-ui.ts shows them under their own heading).
+  const items = page.locator('#search-results > li, #search-partial > li');
   const found: Found = { status: (await page.locator('#search-status').textContent()) ?? '', urls: [], notKept: [], missing: 0 };
   for (const item of await items.all()) {
     const link = item.locator('h3 a');

@@ -98,14 +98,15 @@ const RUN_QUERIES = `async (cases) => {
   const url = async (page) => (await page.hit.data()).url;
   const outcomes = [];
   for (const c of cases) {
-    const found = await searchHandbook(c.query, async (q) => (await pagefind.search(q)).results, { thesaurus, pageCount: engine.pageCount });
+    const found = await searchHandbook(c.query, async (q) => (await pagefind.search(q)).results, { thesaurus, pageCount: engine.pageCount, metaFields: true });
+    const shown = [...found.pages, ...found.partial];
     outcomes.push({
       ...c,
       searched: found.query,
-      relevant: found.relevant,
+      relevant: found.grade !== 'nothing',
       tried: found.tried.map((t) => t.text + ':' + t.found),
       synonyms: found.synonyms.map((s) => s.word + '→' + s.used.join('/')),
-      top: await Promise.all(found.pages.slice(0, 5).map(url)),
+      top: await Promise.all(shown.slice(0, 5).map(url)),
       nearby: await Promise.all(found.nearby.slice(0, 3).map(url)),
     });
   }
@@ -207,8 +208,12 @@ describe('the search page shows clean results', () => {
     const topics = await empty.locator('a[href^="/browse/topics/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(topics).toContain('/browse/topics/environment/');
     for (const href of topics) expect(existsSync(path.join(site, href!, 'index.html')), href!).toBe(true);
-    expect(await empty.locator('code').textContent()).toContain('npm run new -- case');
+    // For readers: no command line, and the invitation links to the authors' guide.
+    expect(await empty.locator('code, pre').count()).toBe(0);
+    expect(await empty.textContent()).not.toMatch(/npm|--/);
     expect(await empty.locator('a[href="/guides/writing-a-case/"]').count()).toBe(1);
+    // The topic is chosen by the word the question shares with it, and says which.
+    expect(await empty.locator('a[href="/browse/topics/environment/"]').locator('xpath=..').textContent()).toContain('“绿化”');
     // The state is as accessible as a list of results.
     await search.evaluate(await readFile(path.join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
     const violations = await search.evaluate(async () => {

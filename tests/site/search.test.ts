@@ -218,4 +218,75 @@ describe('the search page', () => {
     expect(subs).toContain('/methods/demo-method/#step-3');
     await page.close();
   });
+  test('a question covered only in part: no results claimed, the closest pages under their own heading, each with the words it lacks', async () => {
+    const page = await open('/search/?q=' + encodeURIComponent('路灯和量子'), 390);
+    expect(await page.locator('#search-status').textContent()).toMatch(/^手册里没有完全符合“路灯和量子”的页面。下面 \d+ 个页面只部分符合。$/);
+    expect(await page.locator('#search-results > li').count()).toBe(0);
+    expect(await page.locator('#search-partial-heading').isVisible()).toBe(true);
+    const item = page.locator('#search-partial > li').filter({ has: page.locator('a[href="/cases/community-facilities/"]') });
+    expect(await item.count()).toBe(1);
+    expect(await item.locator('.lacks').textContent()).toBe('没有谈到：“量子”');
+    await page.close();
+  });
+
+  test('axe finds no violation in the partial answer, the near-word suggestion and the similar-consultations form', async () => {
+    const axe = await readFile(path.join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+    for (const url of ['/search/?q=' + encodeURIComponent('路灯和量子'), '/search/?q=' + encodeURIComponent('主干路'), '/search/?similar=' + encodeURIComponent('主干道早晚高峰很堵')]) {
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(server.url + url);
+      await page.locator('#search-status').filter({ hasNotText: '正在搜索' }).filter({ hasText: /\S/ }).waitFor();
+      await page.evaluate(axe);
+      const violations = await page.evaluate(async () => {
+        const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+        return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(' | ')}`);
+      });
+      expect(violations, url).toEqual([]);
+      await context.close();
+    }
+  });
+
+  test('a word the index lacks gets the closest word it holds, as a link searching with it', async () => {
+    const page = await open('/search/?q=' + encodeURIComponent('主干路'), 390);
+    const near = page.locator('#search-near');
+    expect(await near.textContent()).toBe('你是不是要找：主干道');
+    await near.locator('a').click();
+    await page.waitForURL(/q=%E4%B8%BB%E5%B9%B2%E9%81%93/);
+    await page.locator('#search-status').filter({ hasText: '找到' }).waitFor();
+    expect(await page.locator('#search-results a[href="/cases/city-traffic/"]').count()).toBe(1);
+    await page.close();
+  });
+
+  test('找相似的协商 from a description: the most similar cases first, each with what it shares', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    await page.goto(`${server.url}/`);
+    // The home page's entry opens the search page's form.
+    await page.locator(`a[href="/search/#similar"]`).click();
+    await page.waitForURL(/\/search\/#similar$/);
+    expect(await page.locator('#similar').getAttribute('open')).not.toBeNull();
+    await page.locator('#similar-text').fill('我们这里主干道早晚高峰很堵，想在网上征集大家的意见。');
+    await page.locator('form.similar-form button').click();
+    await page.waitForURL(/similar=/);
+    await page.locator('#search-status').filter({ hasText: /相似的协商/ }).waitFor();
+    const first = page.locator('#search-results > li').first();
+    expect(await first.locator('h3 a').getAttribute('href')).toBe('/cases/city-traffic/');
+    expect(await first.locator('.reason').textContent()).toMatch(/都谈到.*“主干道”/);
+    // Only consultations (cases), never a guide or a method.
+    for (const href of await page.locator('#search-results h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) expect(href).toMatch(/^\/cases\//);
+    await page.close();
+  });
+
+  test('找相似的协商 from a case page: the case’s own topic, level and form give the reasons, and the case itself is left out', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    await page.goto(`${server.url}/cases/community-traffic-toilet/`);
+    await page.locator('section.similar a', { hasText: '找相似的协商' }).click();
+    await page.waitForURL(/similar=.*from=/);
+    await page.locator('#search-status').filter({ hasText: /相似的协商/ }).waitFor();
+    const links = await page.locator('#search-results h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).not.toContain('/cases/community-traffic-toilet/');
+    const reasons = await page.locator('#search-results .reason').allTextContents();
+    expect(reasons.some((r) => r.includes('同为道路交通管理'))).toBe(true);
+    expect(reasons.some((r) => r.includes('同为社区一级'))).toBe(true);
+    await page.close();
+  });
 });

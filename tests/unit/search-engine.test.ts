@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { planQuery, searchHandbook } from '../../src/search/engine.ts';
+import { informativeness, planQuery, searchHandbook } from '../../src/search/engine.ts';
 import { compileThesaurus, Thesaurus, type GlossaryEntry, type ThesaurusSource } from '../../src/search/thesaurus.ts';
 import { thesaurusSchema } from '../../src/schemas/thesaurus.ts';
 import { termSchema } from '../../src/schemas/term.ts';
@@ -13,9 +13,15 @@ const thesaurusOf = (source: ThesaurusSource, glossary: GlossaryEntry[] = []) =>
 const ids = (pages: readonly { id: string }[]) => pages.map((p) => p.id);
 
 describe('planQuery: the words of a query and what is searched for each', () => {
-  test('question words go, generic words are weak, and each topic word is searched on its own', () => {
+  test('function words go, and every other word, generic ones too, is searched on its own', () => {
     const units = planQuery('小区停车位不够怎么协商');
-    expect(units.map((u) => `${u.text}${u.weak ? '(weak)' : ''}`)).toEqual(['小区', '停车位', '不够(weak)', '协商']);
+    expect(units.map((u) => u.text)).toEqual(['小区', '停车位', '不够', '协商']);
+  });
+
+  test('a lone character joins the word next to it; one standing alone is not searched', () => {
+    expect(planQuery('泾崇路停车').map((u) => u.text)).toEqual(['泾崇路', '停车']);
+    expect(planQuery('议事厅').map((u) => u.text)).toEqual(['议事厅']);
+    expect(planQuery('协商工作规范怎么定').map((u) => u.text)).toEqual(['协商', '工作', '规范']);
   });
 
   test('a reader’s word the thesaurus knows is also searched in the handbook’s words', () => {
@@ -54,15 +60,59 @@ const HANDBOOK = {
   essay: { title: '政协协商为什么向基层延伸', summary: '归纳资料中关于政协协商走向基层的主张。', body: '社区小区的群众都可以参与协商。医疗保障也是民生。' },
 };
 
-describe('searchHandbook: ranking, matching and the relevance floor', () => {
-  test('several words: pages holding more of them rank first, and none is required', async () => {
+describe('searchHandbook: weights from the index, ranking and graded answers', () => {
+  test('a word is weighed by how many pages hold it: on every page it weighs almost nothing, on one page most', async () => {
+    expect(informativeness(100, 100)).toBeLessThan(0.01);
+    expect(informativeness(1, 100)).toBeGreaterThan(informativeness(10, 100));
+    expect(informativeness(0, 100)).toBe(informativeness(1, 100));
+    const { search } = fakeIndex(HANDBOOK);
+    // 社区 is on four of the five pages, 公厕 on one: the toilet case answers 社区公厕 and ranks first.
+    const found = await searchHandbook('社区的公厕', search, { pageCount: 5 });
+    const weight = (text: string) => found.units.find((u) => u.text === text)!.weight;
+    expect(weight('社区')).toBeLessThan(weight('公厕') / 3);
+    expect(found.units.find((u) => u.text === '社区')!.common).toBe(true);
+    expect(found.grade).toBe('confident');
+    expect(found.pages[0]!.id).toBe('toilet');
+  });
+
+  test('several words: no page needs all of them; a page holding only some matches in part and says what it lacks', async () => {
     const { search } = fakeIndex(HANDBOOK);
     const found = await searchHandbook('中山街停车', search, { pageCount: 5 });
-    // No page holds both: each word's page is found, instead of nothing.
-    expect(ids(found.pages).sort()).toEqual(['parking', 'school', 'toilet']);
+    // No page holds both: each word's pages are shown, as closest pages, instead of nothing.
+    expect(found.grade).toBe('partial');
+    expect(found.pages).toEqual([]);
+    expect(ids(found.partial).sort()).toEqual(['parking', 'school', 'toilet']);
+    expect(found.partial.find((p) => p.id === 'parking')!.missing).toEqual(['中山街']);
+    expect(found.partial.find((p) => p.id === 'toilet')!.missing).toEqual(['停车']);
     const both = await searchHandbook('中山街的公厕', search, { pageCount: 5, thesaurus: thesaurusOf({}) });
+    expect(both.grade).toBe('confident');
     expect(both.pages[0]!.id).toBe('toilet');
     expect(both.pages[0]!.coverage).toBe(1);
+  });
+
+  test('a match in the title or summary ranks above a mention in the body', async () => {
+    const { search } = fakeIndex({
+      mention: { title: '社区议事会的一年', body: '今年议事会讨论了加装电梯、楼道照明、加装电梯的费用，还有别的事。' },
+      about: { title: '老旧小区加装电梯', summary: '居民商量费用分摊。', body: '议事会开了三次会。' },
+      other: { title: '路灯', body: '路灯坏了。' },
+      more: { title: '公厕', body: '公厕少。' },
+    });
+    // Read from the pages' title and summary, or from the index's matched meta fields (the search page's way).
+    for (const metaFields of [false, true]) {
+      const found = await searchHandbook('加装电梯', search, { pageCount: 4, metaFields });
+      expect(ids(found.pages), String(metaFields)).toEqual(['about', 'mention']);
+      expect(found.pages[0]!.about, String(metaFields)).toBe(true);
+    }
+  });
+
+  test('never a false “nothing” when an informative word of the question is in a page’s title or summary', async () => {
+    const { search } = fakeIndex(HANDBOOK);
+    // 开会 and 要不要 are on no page; 调研 is in the six steps' summary (议前调研).
+    for (const q of ['开会之前要不要先调研', '先调研再开会', '开会前先调研']) {
+      const found = await searchHandbook(q, search, { pageCount: 5 });
+      expect(found.grade, q).not.toBe('nothing');
+      expect([...found.pages, ...found.partial][0]!.id, q).toBe('steps');
+    }
   });
 
   test('a stray word (附近, 老是, 太) never empties or derails the list', async () => {
@@ -70,7 +120,7 @@ describe('searchHandbook: ranking, matching and the relevance floor', () => {
     for (const q of ['附近的公厕', '公厕老是没有', '公厕太少']) {
       const found = await searchHandbook(q, search, { pageCount: 5 });
       expect(found.relevant, q).toBe(true);
-      expect(found.pages[0]!.id, q).toBe('toilet');
+      expect([...found.pages, ...found.partial][0]!.id, q).toBe('toilet');
     }
   });
 
@@ -80,32 +130,60 @@ describe('searchHandbook: ranking, matching and the relevance floor', () => {
     expect(ids((await searchHandbook('泾崇路', search, { pageCount: 5 })).pages)).toEqual(['parking']);
     expect((await searchHandbook('公厕', search, { pageCount: 5 })).pages[0]!.id).toBe('toilet');
     const refund = await searchHandbook('报销', search, { pageCount: 5 });
-    expect(refund.relevant).toBe(false);
+    expect(refund.grade).toBe('nothing');
   });
 
-  test('a question the handbook has no case on gets no results, only nearby pages and topics', async () => {
+  test('a word the index lacks is not taken for its first character, which Pagefind answers with', async () => {
+    const { search } = fakeIndex({ a: { title: '高 标准', body: '高 质量' }, b: { title: '别的', body: '考核' } });
+    const found = await searchHandbook('高考', search, { pageCount: 2 });
+    expect(found.units[0]).toMatchObject({ text: '高考', found: 0 });
+    expect(found.grade).toBe('nothing');
+  });
+
+  test('a question the handbook has no page on: nothing relevant, with nearby pages and topics', async () => {
     const { search } = fakeIndex(HANDBOOK);
     const thesaurus = thesaurusOf({ topics: { environment: ['绿化'], 'health-education': ['医保'] } });
+    // 小区 is only in the body of one page; 绿化, 医保 and 报销 are on none.
     for (const [q, topic] of [['小区绿化', 'environment'], ['医保报销', 'health-education']] as const) {
       const found = await searchHandbook(q, search, { pageCount: 5, thesaurus });
+      expect(found.grade, q).toBe('nothing');
       expect(found.relevant, q).toBe(false);
-      expect(found.pages, q).toEqual([]);
+      expect([...found.pages, ...found.partial], q).toEqual([]);
       expect(found.topics, q).toEqual([topic]);
     }
-    // Only generic words and characters nothing matches: not answered by the generic words.
-    expect((await searchHandbook('车没地方停', search, { pageCount: 5 })).relevant).toBe(false);
+    expect(ids((await searchHandbook('小区绿化', search, { pageCount: 5, thesaurus })).nearby)).toEqual(['essay']);
   });
 
-  test('a match through the thesaurus is reported, and a match through a part of a word needs the page to be about it', async () => {
+  test('a word the index lacks gets the closest word it holds as a suggestion', async () => {
+    const { search } = fakeIndex({
+      council: { title: '议事会怎么组成', body: '议事会由居民代表组成。议事会每月开会。' },
+      room: { title: '社区活动', body: '议事会在活动室开会。' },
+    });
+    for (const metaFields of [false, true]) {
+      const found = await searchHandbook('议事厅', search, { pageCount: 2, metaFields });
+      expect(found.near, String(metaFields)).toEqual([{ word: '议事厅', suggestion: '议事会' }]);
+    }
+    // From the thesaurus's handbook words too, without any page matching a part of the word.
+    const listed = await searchHandbook('环卫工', fakeIndex(HANDBOOK).search, { pageCount: 5, thesaurus: thesaurusOf({}, [{ term: '环卫工人' }]) });
+    expect(listed.near).toEqual([{ word: '环卫工', suggestion: '环卫工人' }]);
+    // A word the index holds gets none; nor does a word that only holds a shorter one (没地方 is not 地方).
+    expect((await searchHandbook('议事会', search, { pageCount: 2 })).near).toEqual([]);
+    const places = fakeIndex({ a: { title: '活动地方', body: '这个地方不大。那个地方很远。' }, b: { title: '别的', body: '议事会。' } });
+    expect((await searchHandbook('没地方', places.search, { pageCount: 2 })).near).toEqual([]);
+  });
+
+  test('a match through the thesaurus is reported, and a part of an unknown word covers only part of it', async () => {
     const { search } = fakeIndex(HANDBOOK);
     const thesaurus = thesaurusOf({ synonyms: { 拥堵: ['堵车'], 学生: ['孩子'] } });
     const found = await searchHandbook('接孩子堵车', search, { pageCount: 5, thesaurus });
     expect(found.pages[0]!.id).toBe('school');
     expect(found.synonyms).toEqual(expect.arrayContaining([{ word: '堵车', used: ['拥堵'] }, { word: '孩子', used: ['学生'] }]));
-    // 停车场 is not on any page; its part 停车 is, in the parking case's title.
+    // 停车场 is on no page; its part 停车 is, in the parking case's title: the closest page, in part.
     const parts = await searchHandbook('停车场', search, { pageCount: 5 });
-    expect(parts.pages[0]!.id).toBe('parking');
-    expect(parts.pages[0]!.matched[0]).toMatchObject({ kind: 'part' });
+    expect(parts.grade).toBe('partial');
+    expect(parts.partial[0]!.id).toBe('parking');
+    expect(parts.partial[0]!.matched[0]).toMatchObject({ kind: 'part' });
+    expect(parts.partial[0]!.missing).toEqual(['停车场']);
   });
 
   test('empty, punctuation-only and very long queries answer without failing', async () => {
@@ -115,7 +193,7 @@ describe('searchHandbook: ranking, matching and the relevance floor', () => {
     searched.length = 0;
     const found = await searchHandbook(long, search, { pageCount: 5 });
     expect(found.units.length).toBeLessThanOrEqual(12);
-    expect(searched.length).toBeLessThan(60);
+    expect(searched.length).toBeLessThan(100);
   });
 
   test('Traditional characters are converted first', async () => {
@@ -154,10 +232,10 @@ describe('the thesaurus is the content’s, not the code’s', () => {
     const { search } = fakeIndex(pages);
     const query = '茅厕';
     const before = await searchHandbook(query, search, { pageCount: Object.keys(pages).length, thesaurus: (await bundledThesaurus()).thesaurus });
-    expect(before.relevant).toBe(false);
+    expect(before.grade).toBe('nothing');
     const { thesaurus } = await bundledThesaurus((data) => data.synonyms['公厕']!.push(query));
     const after = await searchHandbook(query, search, { pageCount: Object.keys(pages).length, thesaurus });
-    expect(after.relevant).toBe(true);
+    expect(after.grade).toBe('confident');
     expect(after.pages[0]!.id).toBe('community-four-six');
     expect(after.synonyms).toEqual([{ word: query, used: ['公厕'] }]);
   });
@@ -166,7 +244,7 @@ describe('the thesaurus is the content’s, not the code’s', () => {
     const { data, thesaurus } = await bundledThesaurus();
     const words = new Set<string>([...thesaurus.phrases, ...Object.keys(data.synonyms), ...Object.values(data.topics).flat()].filter((w) => [...w].length >= 2));
     expect(words.size).toBeGreaterThan(100);
-    const files = ['src/search/engine.ts', 'src/search/excerpt.ts', 'src/search/thesaurus.ts', 'src/search/segment.ts', 'src/search/query.ts', 'src/client/search-ui.ts', 'src/client/search-state.ts'];
+    const files = ['src/search/engine.ts', 'src/search/near.ts', 'src/search/excerpt.ts', 'src/search/thesaurus.ts', 'src/search/segment.ts', 'src/search/query.ts', 'src/client/search-ui.ts', 'src/client/search-state.ts'];
     for (const file of files) {
       const code = (await readFile(path.join(PROJECT_ROOT, file), 'utf8'))
         .replace(/\/\*[\s\S]*?\*\//g, '')

@@ -4,7 +4,7 @@ import { BLOCK_END, HEADING_END, segmentWords } from '../../src/search/segment.t
 import { compileThesaurus, Thesaurus } from '../../src/search/thesaurus.ts';
 
 /** A page's indexed text as the search copy writes it: words apart, a mark after each block and heading. */
-function indexed(blocks: [kind: 'h' | 'p', text: string][]): string {
+function indexed(blocks: [kind: 'h' | 'p' | 'li', text: string][]): string {
   return blocks.map(([kind, text]) => `${segmentWords(text)} ${kind === 'h' ? HEADING_END : BLOCK_END}`).join(' ');
 }
 
@@ -82,5 +82,25 @@ describe('the compiled thesaurus', () => {
     expect(thesaurus.phrases).toEqual(expect.arrayContaining(['切口小', '卫生间', '视频协商', '面对面协商会']));
     expect(thesaurus.topicsOf('小区绿化')).toEqual(['environment']);
     expect(new Thesaurus().expand('厕所')).toEqual([]);
+  });
+});
+
+describe('excerpts are sentences of the body', () => {
+  test('never a badge word, a field value, a bare list, a source line or a field name: the sentence that holds the word', () => {
+    const content = indexed([
+      ['p', '协商事例'],
+      ['p', '议事会协商'],
+      ['li', '提出（不详）'],
+      ['li', '在推进政协协商向基层延伸工作会上的讲话'],
+      ['p', '字段 outcome.status 写成果状态，议事会协商时填写。'],
+      ['p', '这次议事会协商由居民代表提出，讨论了停车位。'],
+    ]);
+    for (const word of ['协商', '议事', '提出', '讲话']) {
+      const excerpt = buildExcerpt(content, positions(content, word)).text;
+      expect(excerpt, word).not.toMatch(/^协商事例|outcome|不详|讲话$/);
+    }
+    expect(buildExcerpt(content, positions(content, '议事')).text).toBe('这次议事会协商由居民代表提出，讨论了停车位。');
+    // A word only in a badge or a list: no excerpt (the search page shows the summary instead).
+    expect(buildExcerpt(content, positions(content, '讲话')).text).toBe('');
   });
 });

@@ -9,12 +9,19 @@ import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 const kinds = (q: string, options = {}) => analyzeQuery(q, options).map((t) => `${t.text}:${t.kind}`);
 
 describe('analyzeQuery: the words of a query, language-level', () => {
-  test('question words and particles are stop words; generic and complaint words are weak', () => {
+  test('function words (question words, pronouns, particles) are set apart; every other word is searched, generic ones too', () => {
     const tokens = analyzeQuery('小区停车位不够怎么协商');
-    expect(tokens.filter((t) => t.kind === 'stop').map((t) => t.text)).toEqual(['怎么']);
-    expect(tokens.filter((t) => t.kind === 'weak').map((t) => t.text)).toEqual(['不够']);
-    expect(tokens.filter((t) => t.kind === 'content').map((t) => t.text)).toEqual(['小区', '停车位', '协商']);
-    for (const stray of ['附近', '老是', '太']) expect(kinds(`${stray}`)).toEqual([`${stray}:weak`]);
+    expect(tokens.filter((t) => t.kind === 'function').map((t) => t.text)).toEqual(['怎么']);
+    expect(tokens.filter((t) => t.kind === 'content').map((t) => t.text)).toEqual(['小区', '停车位', '不够', '协商']);
+    // Generic and complaint words are no list's business: the index weighs them (engine.ts).
+    for (const word of ['附近', '问题', '解决', '没有']) expect(kinds(word)).toEqual([`${word}:content`]);
+    for (const word of ['老是', '太', '什么']) expect(kinds(word)).toEqual([`${word}:function`]);
+  });
+
+  test('question frames of three or more characters are cut out whole before segmenting', () => {
+    expect(analyzeQuery('两委是什么意思').filter((t) => t.kind === 'content').map((t) => t.text).join('')).toBe('两委');
+    expect(analyzeQuery('两委是什么意思').filter((t) => t.kind === 'function').map((t) => t.text)).toEqual(['是什么意思']);
+    expect(analyzeQuery('切口小是什么意思', { keep: ['切口小'] }).filter((t) => t.kind === 'content').map((t) => t.text)).toEqual(['切口小']);
   });
 
   test('full-width letters, digits and signs are folded, and formulas stay whole', () => {
@@ -29,16 +36,16 @@ describe('analyzeQuery: the words of a query, language-level', () => {
     expect(kept.find((t) => t.text === '有事来协商')?.whole).toBe(true);
   });
 
-  test('a function character after a lone character ends that word instead of being dropped', () => {
+  test('a function character after a lone character ends that word instead of being set apart', () => {
     expect(analyzeQuery('联合督办怎么做').filter((t) => t.kind === 'content').map((t) => t.text).join('')).toContain('督办');
-    // …but never a complaint word: 没 begins words (没有), it does not end them.
-    expect(kinds('车没地方停')).toContain('没:weak');
+    // …but never one that does not end words (是, 很): 是 stays a function word.
+    expect(kinds('车是')).toContain('是:function');
   });
 
   test('without Intl.Segmenter the word lists still find the words', () => {
     const tokens = analyzeQuery('协商纪要怎么写', { segmenter: 'lexicon', keep: ['协商纪要'] });
-    expect(tokens.filter((t) => t.kind === 'stop').map((t) => t.text)).toEqual(['怎么']);
-    expect(analyzeQuery('停车位不够怎么办', { segmenter: 'lexicon' }).map((t) => `${t.text}:${t.kind}`)).toEqual(['停车位:content', '不够:weak', '怎么办:stop']);
+    expect(tokens.filter((t) => t.kind === 'function').map((t) => t.text)).toEqual(['怎么']);
+    expect(analyzeQuery('停车位不够怎么办', { segmenter: 'lexicon' }).map((t) => `${t.text}:${t.kind}`)).toEqual(['停车位不够:content', '怎么办:function']);
     expect(analyzeQuery('两委是什么意思', { segmenter: 'lexicon' }).filter((t) => t.kind === 'content').map((t) => t.text)).toEqual(['两委']);
   });
 });
