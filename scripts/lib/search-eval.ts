@@ -4,8 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { launchChromium } from '../../tests/helpers/chromium.ts';
-import { serveStatic } from '../../tests/helpers/serve.ts';
+import { launchChromium } from './chromium.ts';
+import { serveStatic } from './serve.ts';
 
 /** One question of a set: the pages that answer it (paths or page ids), or none. */
 export interface EvalQuestion {
@@ -26,15 +26,23 @@ export function parseQuestionSet(json: unknown): EvalQuestion[] {
   const entries = Array.isArray(json) ? json : ((json as Record<string, unknown>)?.questions ?? (json as Record<string, unknown>)?.queries);
   if (!Array.isArray(entries)) throw new Error('问题集应是一个列表，或含 questions / queries 列表的对象');
   for (const raw of entries as Record<string, unknown>[]) {
-    const question = String(raw.question ?? raw.query ?? '').trim();
+    const question = String(raw.question ?? raw.query ?? raw.q ?? '').trim();
     if (!question) throw new Error(`问题集中有一项没有 question：${JSON.stringify(raw)}`);
     const value = raw.expected ?? raw.expect ?? null;
     const list = value === null || value === 'none' ? [] : Array.isArray(value) ? value.map(String) : [String(value)];
-    out.push({ question, expected: list.filter((v) => v !== 'none') });
+    out.push({ question, expected: list.filter((v) => v !== 'none').map(pageKeyToPath) });
   }
   const nothing = Array.isArray(json) ? [] : (json as Record<string, unknown>).nothingRelevant;
   if (Array.isArray(nothing)) for (const q of nothing) out.push({ question: String(q), expected: [] });
   return out;
+}
+
+/** A page key as the held-out set writes it (`cases/x`, `terms#x`) as a site path (`/cases/x/`, `/terms/#x`); anything else as it is. */
+export function pageKeyToPath(key: string): string {
+  const entry = /^(cases|methods|models|guides)\/([a-z0-9-]+)$/.exec(key);
+  if (entry) return `/${entry[1]}/${entry[2]}/`;
+  const term = /^terms#([a-z0-9-]+)$/.exec(key);
+  return term ? `/terms/#${term[1]}` : key;
 }
 
 /** Whether a result URL is one of the expected pages (a path, or an id: the URL's last segment or its #fragment). */
@@ -42,7 +50,8 @@ export function isExpected(url: string, expected: readonly string[]): boolean {
   const clean = url.replace(/index\.html$/, '');
   const [pathname = '', fragment = ''] = clean.split('#');
   const segments = pathname.split('/').filter(Boolean);
-  return expected.some((e) => (e.startsWith('/') ? pathname === e.replace(/#.*$/, '') || clean === e : segments.at(-1) === e || fragment === e));
+  // A path with a #fragment (a glossary entry) is found only at that fragment.
+  return expected.some((e) => (e.startsWith('/') ? (e.includes('#') ? clean === e : pathname === e) : segments.at(-1) === e || fragment === e));
 }
 
 /** What the engine answered for one question. */
