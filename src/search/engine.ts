@@ -149,12 +149,22 @@ function contentUnits(tokens: readonly QueryToken[], knows: (word: string) => bo
   return (words.length ? words : units).map(({ single: _, glued: __, ...unit }) => unit);
 }
 
+/** At most this many character pairs of a run of characters the segmenter does not join (each pair is a search). */
+const MAX_PAIRS = 6;
+
 /** Meaningful parts of a long word to try when the word itself is not in the index (停车场 → 停车, 车场). */
 function partsOf(word: string): string[] {
   const chars = [...word];
   if (chars.length < 3 || !chars.every((c) => HAN.test(c))) return [];
   const parts = new Set<string>();
   const segments = segmentWords(word).split(' ');
+  // The segmenter knows no word in it (油烟熏得睡 → 油/烟/熏/得/睡): the index holds its characters
+  // one by one too, so every pair of neighbours is tried as two characters side by side (油烟,
+  // 烟熏…); how many pages hold each pair weighs it, so a pair like 得睡 found nowhere counts for nothing.
+  if (segments.length === chars.length) {
+    for (let i = 0; i + 1 < chars.length && parts.size < MAX_PAIRS; i++) parts.add(chars.slice(i, i + 2).join(''));
+    return [...parts];
+  }
   if (segments.length > 1) for (const s of segments) if ([...s].length >= 2) parts.add(s);
   // The segmenter's words when it found two or more (量子计算机 → 量子, 计算机); otherwise the
   // first and last two characters. Each part is one more index chunk for the reader to fetch.

@@ -257,3 +257,18 @@ describe('the thesaurus is the content’s, not the code’s', () => {
     }
   });
 });
+
+describe('a run of characters the segmenter joins into no word', () => {
+  test('is searched through every pair of neighbours, so a word in a title is not lost (油烟 of 饭店油烟熏得睡不着)', async () => {
+    const unit = planQuery('饭店油烟熏得睡不着').find((u) => u.text.includes('油烟'))!;
+    expect(unit.alternatives.filter((a) => a.kind === 'part').map((a) => a.text)).toEqual(expect.arrayContaining(['油烟', '烟熏']));
+    const pages = {
+      fumes: { title: '某社区餐馆油烟扰民协商', summary: '居民反映楼下餐馆的油烟。', body: '社区请来餐馆和居民商量加装净化设备。' },
+      other: { title: '某村修路协商', summary: '村民商量修路。', body: '修路的钱怎样分摊。' },
+    };
+    const { search } = fakeIndex(pages);
+    const outcome = await searchHandbook('饭店油烟熏得睡不着', search, { pageCount: 2 });
+    expect(outcome.grade).not.toBe('nothing');
+    expect(outcome.pages.concat(outcome.partial ?? [])[0]!.id).toBe('fumes');
+  });
+});
