@@ -36,7 +36,9 @@ const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ')
 function labels(record: Record, field: string): string[] {
   const value = (record as unknown as { [k: string]: Value | Value[] | string })[field];
   if (field === 'date') return [String(record.date).slice(0, 4)];
-  return (Array.isArray(value) ? value : [value]).map((v) => (typeof v === "string" ? v : v?.label ?? ""));
+  // An inferred region covers every name of the place, from the province down.
+  if (field === 'region') return ['province', 'city', 'county', 'place'].flatMap((name) => labels(record, name));
+  return (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'string' ? v : v?.label ?? '')).filter((label) => label !== '' && label !== '不详');
 }
 
 describe('unknown and inferred values', () => {
