@@ -54,11 +54,11 @@ describe('citations', () => {
     expect(bibtex({ ...page('2026-06-30'), title: '50% 的居民 & 物业_协商' })).toBe(`@online{cases-demo-consultation,
   author       = {{某市政协办公室}},
   title        = {50\\% 的居民 \\& 物业\\_协商},
-  organization = {议事手册},
+  organization = {某市政协办公室},
   date         = {2026-05-01},
   url          = {https://xieshang.example.gov.cn/cases/demo-consultation/},
   urldate      = {2026-06-30},
-  langid       = {chinese},
+  language     = {zh},
 }`);
     const record = ris(page('2026-06-30')).split('\n');
     expect(record[0]).toBe('TY  - ELEC');
