@@ -8,6 +8,9 @@ import { entryPath, publicUrl } from './paths.ts';
  * handbook.config.ts (scripts/build.ts leaves them out otherwise, and its warning says so).
  */
 
+/** The feed's path; a page links to it only when it is written (`site` set). */
+export const FEED_PATH = '/rss.xml';
+
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function escapeXml(text: string): string {

@@ -79,10 +79,16 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** A CSV document: UTF-8 BOM (so spreadsheet programs read Chinese correctly), CRLF line ends. */
+/**
+ * A CSV document as RFC 4180 writes it: UTF-8 without a byte-order mark (what datapackage.json
+ * declares, and what every CSV reader but Excel expects), comma-separated, CRLF line ends.
+ */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
+
+/** The same CSV for Excel: a UTF-8 byte-order mark first, without which Excel reads the Chinese as GBK. */
+export const excelCsv = (csv: string): string => `\uFEFF${csv}`;
 
 /** Several values in one cell. */
 export const CSV_SEPARATOR = LEDGER_SEPARATOR;
@@ -90,7 +96,7 @@ export const CSV_SEPARATOR = LEDGER_SEPARATOR;
 /** The CSV's columns: the ledger's (a coded field gives a label column and a key column; the body last). */
 export const CSV_HEADER = LEDGER_HEADER;
 
-/** `/data/cases.csv`: the case ledger, one row per case sorted by id; several values joined with “；”. */
+/** `/data/cases.csv` (and, with a BOM, `/data/cases-excel.csv`): the case ledger, one row per case sorted by id; several values joined with “；”. */
 export function casesCsv(entries: readonly LedgerCase[], site: Pick<SiteInfo, 'site' | 'base'>): string {
   return toCsv(ledgerRows(entries, site));
 }

@@ -71,9 +71,12 @@ export function jsonSchemaValidator(schema: object): (data: unknown) => string[]
   return (data) => (validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.keyword}: ${e.message ?? ''}`));
 }
 
+const formatValidators = new Map<string, (data: unknown) => string[]>();
+
 /** Whether a string is of a JSON Schema format, as Ajv's formats say. */
 export function isFormat(format: 'date-time' | 'uri' | 'date', value: unknown): boolean {
-  return jsonSchemaValidator({ type: 'string', format })(value).length === 0;
+  if (!formatValidators.has(format)) formatValidators.set(format, jsonSchemaValidator({ type: 'string', format }));
+  return formatValidators.get(format)!(value).length === 0;
 }
 
 // —— Feeds ——

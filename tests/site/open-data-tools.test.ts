@@ -31,7 +31,7 @@ describe.each([['without site', () => bare], ['with site', () => withSite]] as c
 
   test('every tabular resource reads with zero errors: types, constraints, primary and foreign keys', async () => {
     const pkg = await loadDataPackage(path.join(root(), 'data/datapackage.json'), path.join(root(), 'data'));
-    const tabular = pkg.resources.filter((r) => r.tabular);
+    const tabular = pkg.resources.filter((r) => r.descriptor.profile === 'tabular-data-resource');
     expect(tabular.map((r) => r.name)).toEqual(expect.arrayContaining(['cases', 'methods', 'models', 'sources', 'codebook']));
     for (const resource of tabular) {
       const { rows, errors } = await readResource(resource);
