@@ -1,18 +1,19 @@
 // What the handbook publishes, read by tools nobody here wrote: Ajv (JSON Schema 2020-12 with its
 // formats) checks the frontmatter schemas against every bundled content file and the rule
 // fixtures; @rowanmanning/feed-parser reads the RSS; citation-js reads the BibTeX and RIS.
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseYaml, splitMdx } from '../../scripts/lib/check/frontmatter.ts';
 import { validateContent } from '../../scripts/lib/check/index.ts';
 import { collectionNames, type CollectionName } from '../../src/schemas/index.ts';
 import { bibtex, ris, type CitationInput } from '../../src/site/citation.ts';
-import { datasetCitation } from '../../src/site/data-package.ts';
+import { datapackageJson, datasetCitation } from '../../src/site/data-package.ts';
 import { casesRss } from '../../src/site/feeds.ts';
-import { collectionJsonSchema, type CaseEntry } from '../../src/site/open-data.ts';
+import { casesCsv, collectionJsonSchema, type CaseEntry } from '../../src/site/open-data.ts';
 import { contentWith, FIXTURES, PROJECT_ROOT } from '../helpers/fixtures.ts';
-import { jsonSchemaValidator, parseCitation, parseFeed } from '../helpers/tools.ts';
+import { jsonSchemaValidator, parseCitation, parseFeed, readTable } from '../helpers/tools.ts';
 
 /** The frontmatter of a content file as an editor's YAML reader hands it to a JSON Schema validator. */
 async function frontmatterOf(file: string): Promise<unknown> {
@@ -153,5 +154,26 @@ describe('citation-js reads the three formats as one citation', () => {
       expect(item.issued).toEqual({ 'date-parts': [[2026, 5, 1]] });
     }
     expect(fromBib!.type).toBe(fromRis!.type);
+  });
+});
+
+describe('tableschema checks the case table against its Table Schema', () => {
+  test('the fixture cases read with zero errors; a wrong label, code, date or id is reported', async () => {
+    const content = await contentWith();
+    const { entries } = await validateContent(content, path.dirname(content));
+    const cases = entries.filter((e) => e.collection === 'cases') as unknown as CaseEntry[];
+    const site = { title: '议事手册', organisation: '编写组', description: '简介', site: undefined, base: '/', licence: undefined };
+    const schema = JSON.parse(datapackageJson(site, { version: '1.0.0', dataDate: '2026-05-01' }, { cases: 2, methods: 1, models: 1, sources: 1 })).resources[0].schema;
+    const dir = await mkdtemp(path.join(tmpdir(), 'yishi-table-'));
+    const csv = casesCsv(cases, site);
+    await writeFile(path.join(dir, 'cases.csv'), csv);
+    const good = await readTable(path.join(dir, 'cases.csv'), schema);
+    expect(good.errors).toEqual([]);
+    expect(good.rows).toHaveLength(cases.length);
+    for (const [from, to] of [[',社区,', ',小区,'], [',community,', ',neighbourhood,'], [',2022-05-09,', ',2022-13-09,'], ['demo-consultation,', 'Demo Consultation,']] as const) {
+      expect(csv, from).toContain(from);
+      await writeFile(path.join(dir, 'bad.csv'), csv.replace(from, to));
+      expect((await readTable(path.join(dir, 'bad.csv'), schema)).errors, to).not.toEqual([]);
+    }
   });
 });
