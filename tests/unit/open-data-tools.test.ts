@@ -8,12 +8,12 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { parseYaml, splitMdx } from '../../scripts/lib/check/frontmatter.ts';
 import { validateContent } from '../../scripts/lib/check/index.ts';
 import { collectionNames, type CollectionName } from '../../src/schemas/index.ts';
-import { bibtex, ris, type CitationInput } from '../../src/site/citation.ts';
+import { bibtex, gbt7714, ris, type CitationInput } from '../../src/site/citation.ts';
 import { datapackageJson, datasetCitation } from '../../src/site/data-package.ts';
 import { casesRss } from '../../src/site/feeds.ts';
 import { casesCsv, collectionJsonSchema, type CaseEntry } from '../../src/site/open-data.ts';
 import { contentWith, FIXTURES, PROJECT_ROOT } from '../helpers/fixtures.ts';
-import { jsonSchemaValidator, parseCitation, parseFeed, readTable } from '../helpers/tools.ts';
+import { jsonSchemaValidator, parseCitation, parseFeed, readTable, renderGbt7714 } from '../helpers/tools.ts';
 
 /** The frontmatter of a content file as an editor's YAML reader hands it to a JSON Schema validator. */
 async function frontmatterOf(file: string): Promise<unknown> {
@@ -154,6 +154,16 @@ describe('citation-js reads the three formats as one citation', () => {
       expect(item.issued).toEqual({ 'date-parts': [[2026, 5, 1]] });
     }
     expect(fromBib!.type).toBe(fromRis!.type);
+  });
+
+  test('the official GB/T 7714-2015 CSL style renders our BibTeX as our text says, but for the parts GB/T leaves open', async () => {
+    // Where we write the update date, (2026-05-01), the CSL style writes 出版者, 出版年 (it has no
+    // variable for an update date); both forms are the standard's. It drops a data set's edition.
+    const style = await renderGbt7714(bibtex(page));
+    expect(style).toBe(`${ORG}. 示例 50% 停车难协商[EB/OL]. ${ORG}, 2026[2026-06-30]. https://example.gov.cn/cases/x/.`);
+    expect(style.replace(`${ORG}, 2026[`, '(2026-05-01)[')).toBe(gbt7714(page));
+    const data = await renderGbt7714(bibtex(dataset));
+    expect(data.replace(`${ORG}, 2026[`, '1.2.0版. (2026-05-01)[')).toBe(gbt7714(dataset));
   });
 });
 
