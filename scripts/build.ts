@@ -12,7 +12,7 @@ import { swapInto } from './lib/build/swap.ts';
 import { checkLinkManifest, createLinkManifest, formatMissingLinks, MANIFEST_FILE, readLinkManifest, sortUrls, writeLinkManifest } from './lib/link-manifest.ts';
 import { loadSiteConfig } from './lib/site-config.ts';
 import { startTimings } from './lib/build/timings.ts';
-import { missingSiteWarning } from './lib/site-warning.ts';
+import { missingSiteWarning, NEEDS_SITE } from './lib/site-warning.ts';
 import { setProcessEnv, userEnv } from './lib/user-env.ts';
 import { startAstroBuild, type AstroBuild } from './lib/build/astro-process.ts';
 import { startCheckInChild, type CheckRun } from './lib/build/check-process.ts';
@@ -143,6 +143,8 @@ try {
   } finally {
     await removeOwnCache();
   }
+  // A feed and a sitemap of paths are invalid: without `site` they are not published (the warning says so).
+  if (!config.site) await Promise.all(NEEDS_SITE.map((file) => rm(path.join(tmpDir, file), { force: true })));
   step(`页面生成完成（${seconds(astroStarted)}）`);
   timings?.phase('astro', astroStarted);
 
@@ -166,7 +168,7 @@ try {
   const manifestFile = path.join(root, MANIFEST_FILE);
   const manifest = contentDir === path.join(root, 'content') ? await readLinkManifest(manifestFile) : undefined;
   if (manifest) {
-    const missing = await checkLinkManifest(tmpDir, manifest, config.base);
+    const missing = await checkLinkManifest(tmpDir, manifest, config.base, { withSite: Boolean(config.site) });
     if (missing.length > 0) throw new Error(formatMissingLinks(missing));
   }
 

@@ -64,11 +64,12 @@ if (positionals.length) fail(`多余的参数：${positionals.join(' ')}。要�
 
 const siteDir = path.resolve(values.site ?? path.join(root, 'dist'));
 if (!existsSync(path.join(siteDir, 'index.html'))) fail(`${siteDir} 中没有构建好的网站。请先运行 npm run build`);
-const base = loadSiteConfig({ env: userEnv() }).base;
+const { base, site } = loadSiteConfig({ env: userEnv() });
+const withSite = Boolean(site);
 
 if (values.check) {
   if (!old) fail(`找不到 ${shownManifest}。请先运行 npm run links:update 生成`);
-  const missing = await checkLinkManifest(siteDir, old, base);
+  const missing = await checkLinkManifest(siteDir, old, base, { withSite });
   if (missing.length) fail(formatMissingLinks(missing));
   console.log(`${shownManifest} 中的 ${old.urls.length} 个网址都可以访问。`);
   process.exit(0);
@@ -81,7 +82,7 @@ const current = await createLinkManifest(siteDir, { terms: ids('terms'), sources
 
 if (old && !values.fresh) {
   // The manifest only grows: a URL disappears from it only through --remove.
-  const missing = await checkLinkManifest(siteDir, old, base);
+  const missing = await checkLinkManifest(siteDir, old, base, { withSite });
   if (missing.length) fail(`${formatMissingLinks(missing)}\n\n（${path.relative(process.cwd(), siteDir) || siteDir} 可能是旧的构建结果：请先运行 npm run build。）`);
   const added = current.urls.filter((u) => !old.urls.includes(u));
   await writeLinkManifest(manifestFile, [...old.urls, ...current.urls]);

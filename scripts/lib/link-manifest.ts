@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { NEEDS_SITE } from './site-warning.ts';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { anchorsOf, fileOfUrl, refreshTarget, siteFiles, stripBase, urlOfFile } from './html-scan.ts';
@@ -83,7 +84,9 @@ export function sortUrls(urls: Iterable<string>): string[] {
  * that leads nowhere or to a section the page it leads to does not have, or an anchor (`#step-3`, `#<term id>`) missing from the page, or from
  * the page a redirect leads to. `base` is the path the site was built under.
  */
-export async function checkLinkManifest(siteDir: string, manifest: Pick<LinkManifest, 'urls'>, base = '/'): Promise<string[]> {
+export async function checkLinkManifest(siteDir: string, manifest: Pick<LinkManifest, 'urls'>, base = '/', options: { withSite?: boolean } = {}): Promise<string[]> {
+  // The feed and the sitemap exist only in a build with `site` (site-warning.ts): not missing without it.
+  const conditional = options.withSite === false ? new Set(NEEDS_SITE.map((file) => `/${file}`)) : new Set<string>();
   const cache = new Map<string, string | undefined>();
   const read = async (file: string) => {
     if (!cache.has(file)) cache.set(file, existsSync(path.join(siteDir, file)) ? await readFile(path.join(siteDir, file), 'utf8') : undefined);
@@ -117,6 +120,7 @@ export async function checkLinkManifest(siteDir: string, manifest: Pick<LinkMani
 
   const missing: string[] = [];
   for (const url of manifest.urls) {
+    if (conditional.has(url)) continue;
     const hash = url.indexOf('#');
     const pathname = hash === -1 ? url : url.slice(0, hash);
     const fragment = hash === -1 ? '' : decodeURIComponent(url.slice(hash + 1));

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { aliases, dateOrUnknown, idRef, summary, taxonomy, title, UNKNOWN } from './common.ts';
+import { aliases, dateOrUnknown, ID_JSON_PATTERN, idRef, jsonSchemaOf, summary, taxonomy, title, UNKNOWN } from './common.ts';
 import { INFERABLE_FIELDS } from './inferable.ts';
 import { provinces, suggestProvince } from './regions.ts';
 
@@ -32,6 +32,19 @@ export const sourceRef = z.union([
   z.string(),
   z.strictObject({ id: z.string(), supports: z.string().trim().min(1).max(200).optional() }),
 ]).transform((ref) => (typeof ref === 'string' ? { id: ref, supports: undefined } : ref));
+// Any text reaches the cross-file check, which names the source meant (ref.unknown); an editor is told at once.
+jsonSchemaOf.set(sourceRef, {
+  anyOf: [
+    { type: 'string', pattern: ID_JSON_PATTERN },
+    {
+      type: 'object',
+      properties: { id: { type: 'string', pattern: ID_JSON_PATTERN }, supports: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' } },
+      required: ['id'],
+      additionalProperties: false,
+    },
+  ],
+  description: '资料的 id（content/sources/<id>.yaml），或 { id, supports: 这份资料支持的内容 }',
+});
 
 /** What came of it. */
 export const outcomeSchema = z.strictObject({

@@ -8,6 +8,22 @@ export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export { UNKNOWN, UNKNOWN_KEY } from './unknown.ts';
 
+/**
+ * What the published JSON Schema (`/schemas/<collection>.schema.json`, site/open-data.ts) says of a
+ * schema where zod's own conversion says less: a transform's input (a date), a union's parts.
+ */
+export const jsonSchemaOf = new WeakMap<z.ZodType, Record<string, unknown>>();
+export function withJsonSchema<T extends z.ZodType>(schema: T, json: Record<string, unknown>): T {
+  jsonSchemaOf.set(schema, json);
+  return schema;
+}
+
+/** A web address (http or https), as a source gives it. */
+export const httpUrl = () => withJsonSchema(z.url({ protocol: /^https?$/ }), { type: 'string', format: 'uri', pattern: '^https?://' });
+
+/** An id as JSON Schema's pattern (ECMA-262) writes it. */
+export const ID_JSON_PATTERN = ID_PATTERN.source;
+
 /** A reference to another entry by id; whether it exists is a cross-file check. */
 export const idRef = z.string().regex(ID_PATTERN, {
   message: '引用的 id 应为小写英文字母、数字和连字符（如 six-step-procedure）',
@@ -82,13 +98,31 @@ const dateInput = z.union([z.string(), z.number(), z.date()], {
 });
 
 /**
+ * A partial date in JSON Schema: a year (a YAML number or text), a year and month, or a day that
+ * exists (`format: date` knows 30 February is none). That it lies no later than today cannot be
+ * said in JSON Schema: today moves.
+ */
+export const PARTIAL_DATE_JSON = {
+  anyOf: [
+    { type: 'integer', minimum: 1000, maximum: 9999 },
+    { type: 'string', pattern: '^[0-9]{4}$' },
+    { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' },
+    { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', format: 'date' },
+  ],
+} as const;
+const DATE_NOTE = '日期写成 YYYY、YYYY-MM 或 YYYY-MM-DD（如 2023、2023-05、2023-05-09），须真实存在。不能晚于今天：这一条 JSON Schema 无法表达，由 npm run check 检查。';
+
+/**
  * A partial date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), real and not in the future.
  * YAML may hand it over as a number (2023) or, through Astro's parser, a Date.
  */
-export const partialDate = dateInput.transform((input, ctx) => parseDate(input, ctx, false) as string);
+export const partialDate = withJsonSchema(dateInput.transform((input, ctx) => parseDate(input, ctx, false) as string), { ...PARTIAL_DATE_JSON, description: DATE_NOTE });
 
 /** A partial date, or 不详 where the source gives none (normalised to null). */
-export const dateOrUnknown = dateInput.transform((input, ctx) => parseDate(input, ctx, true));
+export const dateOrUnknown = withJsonSchema(dateInput.transform((input, ctx) => parseDate(input, ctx, true)), {
+  anyOf: [...PARTIAL_DATE_JSON.anyOf, { enum: [UNKNOWN, UNKNOWN_KEY] }],
+  description: `${DATE_NOTE}资料没有给出日期时写“${UNKNOWN}”。`,
+});
 
 /**
  * A taxonomy value: its ASCII key or its Chinese label, normalised to the key. With

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { partialDate } from './common.ts';
+import { httpUrl, partialDate } from './common.ts';
 
 /** A bibliography entry: `content/sources/<id>.yaml`, shown at `/sources/#<id>`. */
 export const sourceSchema = z.strictObject({
@@ -12,9 +12,9 @@ export const sourceSchema = z.strictObject({
   /** Publication date, where known. */
   date: partialDate.optional(),
   /** Where it was published, where known: the original's address, even when a reprint was read. */
-  url: z.url({ protocol: /^https?$/ }).optional(),
+  url: httpUrl().optional(),
   /** The address the handbook's authors actually read, when it is not `url` (a reprint). */
-  readUrl: z.url({ protocol: /^https?$/ }).optional(),
+  readUrl: httpUrl().optional(),
   /** The day the text was read (YYYY-MM-DD), for a report read online. */
   accessed: partialDate.optional(),
   /** The file in the source-texts folder (`sourceTexts`, content/sources/texts/) it was read from. */

@@ -52,17 +52,23 @@ function bibValue(text: string): string {
   return text.replace(/\\/g, '\\textbackslash{}').replace(/([{}%&$#_])/g, '\\$1').replace(/~/g, '\\textasciitilde{}').replace(/\^/g, '\\textasciicircum{}');
 }
 
-/** A biblatex entry (`@online`, `@dataset`); the organisation as a corporate author in double braces. */
+/**
+ * A biblatex entry (`@online`, `@dataset`); the organisation as a corporate author in double braces,
+ * and as the publisher (`organization` of an `@online`, `publisher` of a `@dataset`), as RIS's `PB`
+ * and GB/T 7714's 主要责任者 name it. The language is `language = {zh}`: biblatex takes a literal
+ * there, and its `langid` wants a babel or polyglossia language name, which a Chinese document
+ * (typeset with ctex, not babel) does not use; citation-js and Zotero read `zh`, as from RIS's `LA`.
+ */
 export function bibtex(c: CitationInput): string {
   const fields: [string, string][] = [
     ['author', `{${bibValue(c.author)}}`],
     ['title', bibValue(c.title)],
-    ...(c.type === 'page' ? [['organization', bibValue(c.container)] as [string, string]] : []),
+    [c.type === 'dataset' ? 'publisher' : 'organization', bibValue(c.author)],
     ...(c.version && c.type === 'dataset' ? [['version', bibValue(c.version)] as [string, string]] : []),
     ...(c.updated ? [['date', c.updated] as [string, string]] : []),
     ['url', c.url],
     ['urldate', c.accessed ?? ACCESS_PLACEHOLDER],
-    ['langid', 'chinese'],
+    ['language', 'zh'],
   ];
   const width = Math.max(...fields.map(([name]) => name.length));
   const body = fields.map(([name, value]) => `  ${name.padEnd(width)} = {${value}},`).join('\n');

@@ -4,7 +4,7 @@
  * Frictionless Data Package descriptor (`datapackage.json`). Pure functions of the content, the
  * config and the build info, so two builds of the same content write the same bytes.
  */
-import { UNKNOWN } from '../schemas/common.ts';
+import { UNKNOWN, UNKNOWN_KEY } from '../schemas/common.ts';
 import { caseSchema, type CaseInput } from '../schemas/case.ts';
 import { INFERABLE_FIELDS } from '../schemas/inferable.ts';
 import type { MethodData } from '../schemas/method.ts';
@@ -129,7 +129,8 @@ export const CODEBOOK_NOTES: readonly string[] = [
   '“推断的字段”一列列出的字段，其值是本手册根据资料推断的，不是资料原文；研究时可以据此排除或单独处理。',
   '有代码列的字段（如 层级 和 层级代码）：中文名称供阅读，代码稳定不变，适合统计和程序处理。',
   '以 = + - @ 开头的文字前加了一个英文单引号（\'），防止电子表格把它当作公式执行；导入时自动去掉。',
-  'CSV 为 UTF-8 编码（带 BOM，Excel 可直接打开），逗号分隔，CRLF 换行；JSON 为 UTF-8。',
+  'CSV 为 UTF-8 编码（不带 BOM），逗号分隔，CRLF 换行，按 RFC 4180 加引号；cases-excel.csv 是带 BOM 的同一张表，供 Excel 直接打开。JSON 为 UTF-8。',
+  `cases.csv 中一个单元格的多个 id（资料来源、方法、模式）在 case-sources.csv、case-methods.csv、case-models.csv 中逐项列出，一项一行，便于关联。`,
   '按 id 排序；同样的内容每次生成的文件完全相同。',
 ];
 
@@ -288,42 +289,240 @@ export function templateXlsx(site: Site, info: DataInfo, refs: TemplateRefs): Pr
   return textWorkbook([{ name: CASE_SHEET, rows, widths: columnWidths(rows) }, codebookSheet(), aboutSheet(site, info)]);
 }
 
+// —— Links between cases and what they cite ——
+
+/** What a case row of the links tables needs: its id and data (the registry's view). */
+type CaseLinks = Pick<LedgerCase, 'id' | 'data'>;
+
+export const CASE_SOURCES_HEADER = ['案例', '资料来源', '支持的内容'];
+export const CASE_METHODS_HEADER = ['案例', '方法'];
+export const CASE_MODELS_HEADER = ['案例', '模式'];
+
+/**
+ * `/data/case-sources.csv`: one row per source a case cites (the cell 资料来源 of cases.csv holds
+ * them all, joined with “；”, which no table tool can follow as a foreign key; this table can).
+ */
+export function caseSourcesCsv(cases: readonly CaseLinks[]): string {
+  return toCsv([CASE_SOURCES_HEADER, ...byId(cases).flatMap(({ id, data }) => data.sources.map((s) => [id, s.id, s.supports ?? '']))]);
+}
+
+/** `/data/case-methods.csv`: one row per method a case used. */
+export function caseMethodsCsv(cases: readonly CaseLinks[]): string {
+  return toCsv([CASE_METHODS_HEADER, ...byId(cases).flatMap(({ id, data }) => data.methods.map((m) => [id, m]))]);
+}
+
+/** `/data/case-models.csv`: one row per model a case follows. */
+export function caseModelsCsv(cases: readonly CaseLinks[]): string {
+  return toCsv([CASE_MODELS_HEADER, ...byId(cases).flatMap(({ id, data }) => data.models.map((m) => [id, m]))]);
+}
+
 // —— The descriptor ——
 
-/** `/data/datapackage.json`: a Frictionless (tabular) Data Package describing every file. */
+/** A Table Schema field (Frictionless v1). */
+interface TableField {
+  name: string;
+  type: 'string' | 'integer' | 'boolean';
+  format?: 'uri';
+  description?: string;
+  constraints?: { required?: boolean; unique?: boolean; enum?: string[]; pattern?: string; minLength?: number; minimum?: number };
+  trueValues?: string[];
+  falseValues?: string[];
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A cell holding one of these values, or several joined with “；”. */
+const oneOf = (values: readonly string[], many: boolean): NonNullable<TableField['constraints']> => {
+  if (!many) return { enum: [...values] };
+  const any = `(?:${values.map(escapeRegExp).join('|')})`;
+  return { pattern: `^${any}(?:${LEDGER_SEPARATOR}${any})*$` };
+};
+const ID = '[a-z0-9]+(?:-[a-z0-9]+)*';
+const ids = (many: boolean) => ({ pattern: many ? `^${ID}(?:${LEDGER_SEPARATOR}${ID})*$` : `^${ID}$` });
+/** A date at its precision: a year, a year and month, or a day (Table Schema has no type for the three together). */
+const PARTIAL_DATE = '^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$';
+
+/** Where a case table's ids point. */
+const REFERENCES: Readonly<Record<string, string>> = { methods: 'methods', models: 'models', sources: 'sources', partOf: 'cases' };
+
+/**
+ * The Table Schema field of a column of the case ledger, from the field registry: a taxonomy
+ * field's allowed labels (its label column) or keys (its code column), 不详 as the missing value
+ * (so a field that may be 不详 is not `required`), ids and references by pattern, a date at its
+ * precision, several values in one cell as a pattern joined with “；”.
+ */
+function caseTableField(column: LedgerColumn, description: string | undefined, absolute: boolean): TableField {
+  const base = { name: column.header, type: 'string' as const, ...(description ? { description } : {}) };
+  if (column.role === 'url') return { ...base, ...(absolute ? { format: 'uri' as const } : {}), constraints: { required: true } };
+  if (column.role === 'body') return base;
+  const field = column.field!;
+  const code = column.role === 'code';
+  // The id is the file's name (derived): every row has one.
+  const required = field.name === 'id' || (REQUIRED_FIELDS.has(field.name) && !field.unknown && field.name !== 'date');
+  let constraints: NonNullable<TableField['constraints']> = {};
+  if (field.taxonomy) {
+    const values = Object.entries(taxonomies[field.taxonomy].values as Record<string, string>).filter(([key]) => key !== UNKNOWN_KEY);
+    // The label column writes 不详 (a missing value); the code column writes `unknown`, which is a value.
+    const list = code ? [...values.map(([key]) => key), ...(field.unknown ? [UNKNOWN_KEY] : [])] : [...values.map(([, label]) => label), ...(field.unknown && field.many ? [UNKNOWN] : [])];
+    constraints = oneOf(list, field.many);
+  } else if (field.name === 'province') {
+    constraints = code ? oneOf([...Object.values(provinceSlugs), UNKNOWN_KEY], false) : oneOf(provinces, false);
+  } else if (field.name === 'date') {
+    constraints = { pattern: PARTIAL_DATE };
+  } else if (field.name === 'inferred') {
+    constraints = oneOf(INFERABLE_FIELDS, true);
+  } else if (field.name === 'id') {
+    constraints = { ...ids(false), unique: true };
+  } else if (REFERENCES[field.name] || field.name === 'aliases') {
+    constraints = ids(field.many);
+  } else if (required) {
+    constraints = { minLength: 1 };
+  }
+  return { ...base, constraints: { ...(required ? { required: true } : {}), ...constraints } };
+}
+
+const FULL_CSV_DIALECT = { csvddfVersion: 1.2, delimiter: ',', doubleQuote: true, lineTerminator: '\r\n', quoteChar: '"', skipInitialSpace: false, header: true, caseSensitiveHeader: true } as const;
+
+/**
+ * `/data/datapackage.json`: a Frictionless Data Package (v1) describing every file of the data.
+ * The CSV tables are `tabular-data-resource`s (UTF-8 without a BOM, a full dialect, a Table
+ * Schema with types and constraints from the field registry, primary and foreign keys); the JSON,
+ * the workbook and the Excel copy of the CSV are plain `data-resource`s of their own format, so the
+ * package is a `data-package`, not a `tabular-data-package` (which admits tables only). `homepage`
+ * is there only when `site` is set (the spec wants a URL, not a path); `created` is the data date
+ * as an RFC 3339 date-time.
+ */
 export function datapackageJson(site: Site, info: DataInfo, counts: { cases: number; methods: number; models: number; sources: number }): string {
   const licence = licenceOf(site);
-  const table = (name: string, title: string, header: readonly string[], rows: number, descriptions: Record<string, string> = {}) => ({
+  const absolute = site.site !== undefined;
+  const url = (name: string): TableField => ({ name, type: 'string', ...(absolute ? { format: 'uri' as const } : {}), constraints: { required: true }, description: absolute ? '页面的网址' : '页面的网址（网站未设置 site，只有路径）' });
+  const id = (name = 'id'): TableField => ({ name, type: 'string', constraints: { required: true, unique: true, ...ids(false) } });
+  const text = (name: string, required = false): TableField => ({ name, type: 'string', ...(required ? { constraints: { required: true, minLength: 1 } } : {}) });
+  const refs = (name: string, many: boolean, description: string): TableField => ({ name, type: 'string', description, constraints: ids(many) });
+  const table = (name: string, title: string, description: string, schema: object, rows?: number) => ({
+    profile: 'tabular-data-resource',
     name,
     path: `${name}.csv`,
     title,
+    description,
     format: 'csv',
     mediatype: 'text/csv',
     encoding: 'utf-8',
-    dialect: { delimiter: ',', lineTerminator: '\r\n', header: true },
-    count: rows,
-    schema: { fields: header.map((column) => ({ name: column, type: 'string', ...(descriptions[column] ? { description: descriptions[column] } : {}) })), missingValues: [''] },
+    dialect: FULL_CSV_DIALECT,
+    ...(rows === undefined ? {} : { count: rows }),
+    schema,
   });
   const book = Object.fromEntries(codebook().map((r) => [r.column, `${r.meaning}。取值：${r.values}`]));
+  const caseColumn = (name: string) => ledgerColumns.find((c) => c.field?.name === name && c.role === 'value')!.header;
+  const many = (what: string) => `${what}的 id；多项用“${LEDGER_SEPARATOR}”分隔（逐项的对应见 case-${what === '资料' ? 'sources' : what === '方法' ? 'methods' : 'models'}.csv）`;
+  const casesSchema = {
+    fields: ledgerColumns.map((column) => caseTableField(column, book[column.header], absolute)),
+    missingValues: ['', UNKNOWN],
+    primaryKey: 'id',
+    foreignKeys: [{ fields: caseColumn('partOf'), reference: { resource: '', fields: 'id' } }],
+  };
   const document = {
-    profile: 'tabular-data-package',
+    profile: 'data-package',
     name: 'handbook-data',
     title: datasetTitle(site),
     description: site.description,
     version: info.version,
-    ...(info.dataDate ? { created: info.dataDate } : {}),
-    homepage: publicUrl(site, '/data/'),
+    ...(info.dataDate ? { created: `${info.dataDate}T00:00:00Z` } : {}),
+    ...(absolute ? { homepage: publicUrl(site, '/data/') } : {}),
     contributors: [{ title: site.organisation, role: 'publisher' }],
     ...(licence ? { licenses: [{ name: site.licence, title: licence.name, ...(licence.url ? { path: licence.url } : {}) }] } : { licenceNote: NO_LICENCE }),
     notes: CODEBOOK_NOTES,
     resources: [
-      table('cases', '案例', ledgerColumns.map((c) => c.header), counts.cases, book),
-      { name: 'cases-json', path: 'cases.json', title: '案例（JSON）', format: 'json', mediatype: 'application/json', encoding: 'utf-8' },
-      { name: 'cases-xlsx', path: 'cases.xlsx', title: '案例（Excel）', format: 'xlsx', mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-      table('methods', '方法', METHODS_HEADER, counts.methods),
-      table('models', '模式', MODELS_HEADER, counts.models),
-      table('sources', '资料来源', SOURCES_HEADER, counts.sources),
-      table('codebook', '代码本', ['列', '字段', '含义', '取值', '必填'], codebook().length),
+      table('cases', '案例', `每个案例一行，按 id 排序；各列的含义与取值见 codebook.csv。“${UNKNOWN}”（资料未载明）和空白是缺失值。`, casesSchema, counts.cases),
+      {
+        profile: 'data-resource',
+        name: 'cases-excel',
+        path: 'cases-excel.csv',
+        title: '案例（供 Excel 打开的 CSV）',
+        description: '与 cases.csv 逐字节相同，只是开头多一个 UTF-8 字节顺序标记（BOM，EF BB BF），Excel 据此按 UTF-8 读中文。程序读取请用 cases.csv。',
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+      },
+      { profile: 'data-resource', name: 'cases-json', path: 'cases.json', title: '案例（JSON）', description: '每个案例的全部字段；分类字段为 { key, label }。', format: 'json', mediatype: 'application/json', encoding: 'utf-8' },
+      { profile: 'data-resource', name: 'cases-xlsx', path: 'cases.xlsx', title: '案例（Excel）', description: '与 cases.csv 相同的列，另有“说明”（代码本）和“关于”两张表。', format: 'xlsx', mediatype: XLSX_TYPE },
+      table('case-sources', '案例引用的资料', '每个案例引用的每份资料一行。', {
+        fields: [refs('案例', false, '案例的 id（cases.csv）'), refs('资料来源', false, '资料的 id（sources.csv）'), text('支持的内容')],
+        missingValues: [''],
+        primaryKey: ['案例', '资料来源'],
+        foreignKeys: [
+          { fields: '案例', reference: { resource: 'cases', fields: 'id' } },
+          { fields: '资料来源', reference: { resource: 'sources', fields: 'id' } },
+        ],
+      }),
+      table('case-methods', '案例用到的方法', '每个案例用到的每个方法一行。', {
+        fields: [refs('案例', false, '案例的 id（cases.csv）'), refs('方法', false, '方法的 id（methods.csv）')],
+        missingValues: [''],
+        primaryKey: ['案例', '方法'],
+        foreignKeys: [
+          { fields: '案例', reference: { resource: 'cases', fields: 'id' } },
+          { fields: '方法', reference: { resource: 'methods', fields: 'id' } },
+        ],
+      }),
+      table('case-models', '案例采用的模式', '每个案例采用的每个模式一行。', {
+        fields: [refs('案例', false, '案例的 id（cases.csv）'), refs('模式', false, '模式的 id（models.csv）')],
+        missingValues: [''],
+        primaryKey: ['案例', '模式'],
+        foreignKeys: [
+          { fields: '案例', reference: { resource: 'cases', fields: 'id' } },
+          { fields: '模式', reference: { resource: 'models', fields: 'id' } },
+        ],
+      }),
+      table('methods', '方法', '每个方法一行。', {
+        fields: [
+          id(), text('标题', true), url('网址'), text('摘要', true),
+          { name: '步数', type: 'integer', constraints: { required: true, minimum: 2 } },
+          { name: '步骤', type: 'string', description: `各步的标题，按顺序，用“${LEDGER_SEPARATOR}”分隔`, constraints: { required: true } },
+          { name: '原则', type: 'string', description: `用“${LEDGER_SEPARATOR}”分隔` },
+          refs('来源案例', false, '这个方法出自的实践案例的 id（cases.csv）'),
+          refs('资料来源', true, many('资料')),
+          refs('别名', true, `以前用过的 id，用“${LEDGER_SEPARATOR}”分隔`),
+        ],
+        missingValues: [''],
+        primaryKey: 'id',
+        foreignKeys: [{ fields: '来源案例', reference: { resource: 'cases', fields: 'id' } }],
+      }, counts.methods),
+      table('models', '模式', '每个模式一行。', {
+        fields: [
+          id(), text('标题', true), url('网址'), text('公式', true),
+          { name: '类型', type: 'string', constraints: { required: true, ...oneOf(Object.values(taxonomies.modelKind.values as Record<string, string>), false) } },
+          { name: '类型代码', type: 'string', constraints: { required: true, ...oneOf(Object.keys(taxonomies.modelKind.values), false) } },
+          text('摘要', true),
+          { name: '各项', type: 'string', description: `公式的各项，写成“数目：含义”，用“${LEDGER_SEPARATOR}”分隔`, constraints: { required: true } },
+          refs('来源案例', false, '这个模式出自的实践案例的 id（cases.csv）'),
+          refs('资料来源', true, many('资料')),
+          refs('别名', true, `以前用过的 id，用“${LEDGER_SEPARATOR}”分隔`),
+        ],
+        missingValues: [''],
+        primaryKey: 'id',
+        foreignKeys: [{ fields: '来源案例', reference: { resource: 'cases', fields: 'id' } }],
+      }, counts.models),
+      table('sources', '资料来源', '本手册引用的资料，每份一行。', {
+        fields: [
+          id(), text('标题', true), text('发布者', true),
+          { name: '日期', type: 'string', description: '发布日期，精确到资料给出的程度：YYYY、YYYY-MM 或 YYYY-MM-DD', constraints: { pattern: PARTIAL_DATE } },
+          { name: '原始网址', type: 'string', format: 'uri', description: '资料发布的网址' },
+          { name: '全文完整', type: 'boolean', trueValues: ['是'], falseValues: ['否'], constraints: { required: true } },
+          text('说明'),
+          url('网址'),
+        ],
+        missingValues: [''],
+        primaryKey: 'id',
+      }, counts.sources),
+      table('codebook', '代码本', 'cases.csv 每一列的含义和取值。', {
+        fields: [
+          { name: '列', type: 'string', constraints: { required: true, unique: true } },
+          text('字段', true), text('含义', true), text('取值', true),
+          { name: '必填', type: 'string', constraints: { required: true, enum: ['是', '否', '两列填一列'] } },
+        ],
+        missingValues: [''],
+        primaryKey: '列',
+      }, codebook().length),
     ],
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -1,12 +1,15 @@
-import { labelOf } from '../schemas/taxonomies.ts';
+import { caseField } from '../schemas/fields.ts';
 import type { CaseEntry, SiteInfo } from './open-data.ts';
 import { entryPath, publicUrl } from './paths.ts';
 
 /**
- * `/rss.xml` and `/sitemap.xml`, as pure functions. Both want absolute URLs: with `site` set in
- * handbook.config.ts they have them; without it they carry paths under `base` (`/cases/x/`),
- * which a feed reader resolves against the feed's own address but a search engine may not.
+ * `/rss.xml` and `/sitemap.xml`, as pure functions. Both need absolute URLs (RSS 2.0 and the
+ * sitemap protocol allow nothing else), so the build writes them only when `site` is set in
+ * handbook.config.ts (scripts/build.ts leaves them out otherwise, and its warning says so).
  */
+
+/** The feed's path; a page links to it only when it is written (`site` set). */
+export const FEED_PATH = '/rss.xml';
 
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
@@ -24,8 +27,11 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
- * A partial date as RFC 822 (RSS's date format), at midnight China time: `2023-05` →
- * `Mon, 01 May 2023 00:00:00 +0800`. A year or month stands for its first day.
+ * A partial date as RFC 822 (RSS's date format): `2023-05` → `Mon, 01 May 2023 12:00:00 GMT`.
+ * A year or month stands for its first day. RSS has no date without a time, and a reader shows the
+ * time in its own zone, so the day is written at noon UTC: from UTC−12 to UTC+11 (China: 20:00)
+ * every reader's calendar shows the same day, where midnight China time showed a 2020 case as
+ * 31 December 2019 in Europe and the Americas.
  */
 export function rfc822(date: string): string {
   const [y, m = '01', d = '01'] = date.split('-');
@@ -33,7 +39,7 @@ export function rfc822(date: string): string {
   const month = Number(m);
   const day = Number(d);
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return `${DAYS[weekday]}, ${String(day).padStart(2, '0')} ${MONTHS[month - 1]} ${year} 00:00:00 +0800`;
+  return `${DAYS[weekday]}, ${String(day).padStart(2, '0')} ${MONTHS[month - 1]} ${year} 12:00:00 GMT`;
 }
 
 /** Newest first; undated last; then by id, so the order never drifts. */
@@ -49,9 +55,11 @@ export function byDateNewestFirst<T extends CaseEntry>(entries: readonly T[]): T
 /** `/rss.xml`: RSS 2.0 of the cases, newest first, undated last. */
 export function casesRss(entries: readonly CaseEntry[], site: SiteInfo): string {
   const absolute = site.site !== undefined;
-  const items = byDateNewestFirst(entries).map(({ id, data }) => {
+  const items = byDateNewestFirst(entries).map((entry) => {
+    const { id, data } = entry;
     const url = publicUrl(site, entryPath('cases', id));
-    const categories = [...data.forms.map((k) => labelOf('forms', k)), ...data.topics.map((k) => labelOf('topics', k))];
+    // The registry's Chinese labels: 不详 where the source does not say, never the key `unknown`.
+    const categories = [...new Set(['forms', 'topics'].flatMap((name) => caseField(name).values(entry).map((v) => v.label)))];
     return [
       '    <item>',
       `      <title>${escapeXml(data.title)}</title>`,

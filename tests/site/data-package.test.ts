@@ -19,7 +19,7 @@ import { serveStatic } from '../../scripts/lib/serve.ts';
 
 /** Both builds date their data the same way: 2026-01-01. */
 const EPOCH = { SOURCE_DATE_EPOCH: '1767225600' };
-const DATA_FILES = ['cases.csv', 'cases.json', 'cases.xlsx', 'cases-template.xlsx', 'methods.csv', 'models.csv', 'sources.csv', 'codebook.csv', 'datapackage.json'];
+const DATA_FILES = ['cases.csv', 'cases-excel.csv', 'case-sources.csv', 'case-methods.csv', 'case-models.csv', 'cases.json', 'cases.xlsx', 'cases-template.xlsx', 'methods.csv', 'models.csv', 'sources.csv', 'codebook.csv', 'datapackage.json'];
 
 let site: string;
 const cleanup: string[] = [];

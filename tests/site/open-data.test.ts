@@ -7,7 +7,7 @@ import { CSV_HEADER, type CaseRecord } from '../../src/site/open-data.ts';
 import { parseYaml, splitMdx } from '../../scripts/lib/check/frontmatter.ts';
 import { validateContent, type ValidEntry } from '../../scripts/lib/check/index.ts';
 import { collectionNames } from '../../src/schemas/index.ts';
-import { defaultSite } from '../helpers/build.ts';
+import { defaultSite, sharedSite } from '../helpers/build.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { checkJsonSchema } from '../helpers/json-schema.ts';
@@ -45,10 +45,11 @@ describe('open data of the bundled handbook', () => {
     }
   });
 
-  test('/data/cases.csv starts with a BOM and has one row per case under the Chinese header', async () => {
+  test('/data/cases.csv has no BOM (cases-excel.csv has one) and one row per case under the Chinese header', async () => {
     const csv = await read('data/cases.csv');
-    expect(csv.charCodeAt(0)).toBe(0xfeff);
-    const rows = parseCsv(csv.slice(1));
+    expect(csv.charCodeAt(0)).not.toBe(0xfeff);
+    expect(await read('data/cases-excel.csv')).toBe(`\uFEFF${csv}`);
+    const rows = parseCsv(csv);
     expect(rows[0]).toEqual(CSV_HEADER);
     expect(rows.slice(1).map((r) => r[0])).toEqual(cases.map((c) => c.id));
     for (const row of rows) expect(row).toHaveLength(CSV_HEADER.length);
@@ -65,26 +66,33 @@ describe('open data of the bundled handbook', () => {
   });
 });
 
-describe('feeds', () => {
+describe('feeds (written only with site set)', () => {
+  const SITE = 'https://handbook.example.org';
+  let withSite: string;
+  beforeAll(async () => {
+    withSite = await sharedSite({ YISHI_SITE: SITE });
+  });
+  const readWithSite = (file: string) => readFile(path.join(withSite, file), 'utf8');
+
   test('/rss.xml lists every case, newest first and undated last, each linking to its page', async () => {
-    const rss = await read('rss.xml');
+    const rss = await readWithSite('rss.xml');
     expect(rss).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<rss version="2.0"/);
     const items = [...rss.matchAll(/<item>([\s\S]*?)<\/item>/g)].map((m) => ({
       link: /<link>([^<]+)<\/link>/.exec(m[1]!)![1]!,
       date: /<pubDate>([^<]+)<\/pubDate>/.exec(m[1]!)?.[1],
     }));
-    expect(items.map((i) => i.link).sort()).toEqual(cases.map((c) => `/cases/${c.id}/`).sort());
+    expect(items.map((i) => i.link).sort()).toEqual(cases.map((c) => `${SITE}/cases/${c.id}/`).sort());
     const times = items.map((i) => (i.date ? Date.parse(i.date) : -Infinity));
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(times.at(-1)).toBe(-Infinity);
     const files = new Set(await siteFiles(site));
-    for (const item of items) expect(files.has(fileOfUrl(item.link)!), item.link).toBe(true);
+    for (const item of items) expect(files.has(fileOfUrl(item.link.slice(SITE.length))!), item.link).toBe(true);
   });
 
   test('/sitemap.xml lists exactly the published pages, without alias redirects', async () => {
-    const xml = await read('sitemap.xml');
+    const xml = await readWithSite('sitemap.xml');
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    expect(locs).toEqual(await pages());
+    expect(locs).toEqual((await pages()).map((p) => `${SITE}${p}`));
   });
 });
 
@@ -92,7 +100,7 @@ describe('stable links', () => {
   test(`every URL recorded in ${MANIFEST_FILE} is still served`, async () => {
     const manifest = await readLinkManifest(path.join(PROJECT_ROOT, MANIFEST_FILE));
     expect(manifest, `${MANIFEST_FILE} is missing: run npm run build && npm run links:update`).toBeDefined();
-    expect(await checkLinkManifest(site, manifest!)).toEqual([]);
+    expect(await checkLinkManifest(site, manifest!, '/', { withSite: false })).toEqual([]);
   });
 
   test(`${MANIFEST_FILE} records the step anchors of every method`, async () => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -88,6 +89,9 @@ describe('the share kit', () => {
     expect(output.match(/没有填写网站地址（site）/g)).toHaveLength(1);
     expect(output).toContain('二维码');
     expect(output).toContain('npm run build');
+    // A feed and a sitemap of paths would be invalid: they are not written, and the warning says so.
+    expect(output).toContain('没有生成 RSS（rss.xml）和网站地图（sitemap.xml）');
+    for (const file of ['rss.xml', 'sitemap.xml']) expect(existsSync(path.join(bare.out, file)), file).toBe(false);
     expect(await readPage(site, 'print/')).not.toContain('handbook.config.ts');
     for (const file of await htmlFiles(bare.out)) {
       const html = await readPage(bare.out, file);

@@ -110,6 +110,12 @@ describe('a case field added through its schema, one registry entry, its label a
     expect(JSON.stringify(json)).toContain('"funding"');
     const codebook = await readFile(path.join(site, 'data/codebook.csv'), 'utf8');
     expect(codebook).toMatch(/资金来源,funding,[^\n]*财政资金、社会资金、自筹；/);
+    // The data package's table schema: the label column's allowed labels (不详 is the missing value), the code column's keys and unknown.
+    type Field = { name: string; constraints?: { enum?: string[] } };
+    const descriptor = JSON.parse(await readFile(path.join(site, 'data/datapackage.json'), 'utf8')) as { resources: { name: string; schema?: { fields: Field[] } }[] };
+    const fields = descriptor.resources.find((r) => r.name === 'cases')!.schema!.fields;
+    expect(fields.find((f) => f.name === '资金来源')?.constraints?.enum).toEqual(['财政资金', '社会资金', '自筹']);
+    expect(fields.find((f) => f.name === '资金来源代码')?.constraints?.enum).toEqual(expect.arrayContaining(['government', 'unknown']));
     for (const file of ['data/cases.xlsx', 'data/cases-template.xlsx']) {
       const sheet = await readSheet(path.join(site, file));
       expect(sheet.flat().map(String), file).toEqual(expect.arrayContaining(['资金来源', '资金来源代码']));

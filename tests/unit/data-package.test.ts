@@ -57,11 +57,11 @@ describe('citations', () => {
     expect(bibtex({ ...page('2026-06-30'), title: '50% 的居民 & 物业_协商' })).toBe(`@online{cases-demo-consultation,
   author       = {{某市政协办公室}},
   title        = {50\\% 的居民 \\& 物业\\_协商},
-  organization = {议事手册},
+  organization = {某市政协办公室},
   date         = {2026-05-01},
   url          = {https://xieshang.example.gov.cn/cases/demo-consultation/},
   urldate      = {2026-06-30},
-  langid       = {chinese},
+  language     = {zh},
 }`);
     const record = ris(page('2026-06-30')).split('\n');
     expect(record[0]).toBe('TY  - ELEC');
@@ -106,7 +106,7 @@ describe('the ledger and its codebook come from the field registry', () => {
   });
 
   test('the codebook has one row per column of the ledger, in its order, each with a meaning, its values and whether it is required', () => {
-    const rows = parseCsv(codebookCsv().slice(1));
+    const rows = parseCsv(codebookCsv().replace(/^\uFEFF/, ''));
     expect(rows[0]).toEqual(['列', '字段', '含义', '取值', '必填']);
     expect(rows.slice(1).map((r) => r[0])).toEqual(downloaded()[0]);
     for (const [column, name, meaning, values, required] of rows.slice(1)) {
@@ -183,21 +183,25 @@ describe('the ledger and its codebook come from the field registry', () => {
 
 describe('methods, models and sources as tables', () => {
   test('one row per entry, sorted by id, absolute addresses when the site is set', () => {
-    const methods = parseCsv(methodsCsv(of('methods'), site).slice(1));
+    const methods = parseCsv(methodsCsv(of('methods'), site));
     expect(methods[1]!.slice(0, 5)).toEqual(['demo-method', '示例“三步议事法”', 'https://xieshang.example.gov.cn/methods/demo-method/', '测试用的三步方法。', '3']);
-    const models = parseCsv(modelsCsv(of('models'), site).slice(1));
+    const models = parseCsv(modelsCsv(of('models'), site));
     expect(models[1]!.slice(0, 6)).toEqual(['demo-model', '示例“1+2+X”构成', 'https://xieshang.example.gov.cn/models/demo-model/', '1+2+X', '人员构成', 'composition']);
-    const sources = parseCsv(sourcesCsv(of('sources'), { ...site, site: undefined }).slice(1));
+    const sources = parseCsv(sourcesCsv(of('sources'), { ...site, site: undefined }));
     expect(sources[1]).toEqual(['demo-source', '示例资料：社区协商工作讲话', '示例出版者', '2022-05', '', '否', '测试用资料，只为检查规则而写。', '/sources/#demo-source']);
   });
 
   test('datapackage.json lists every file, the licence or its absence, the version and the date', () => {
     const counts = { cases: 2, methods: 1, models: 1, sources: 1 };
     const none = JSON.parse(datapackageJson(site, { version: '1.0.0', dataDate: '2026-05-01' }, counts));
-    expect(none).toMatchObject({ profile: 'tabular-data-package', version: '1.0.0', created: '2026-05-01', homepage: 'https://xieshang.example.gov.cn/data/', licenceNote: NO_LICENCE });
+    expect(none).toMatchObject({ profile: 'data-package', version: '1.0.0', created: '2026-05-01T00:00:00Z', homepage: 'https://xieshang.example.gov.cn/data/', licenceNote: NO_LICENCE });
     expect(none.licenses).toBeUndefined();
-    expect(none.resources.map((r: { path: string }) => r.path)).toEqual(['cases.csv', 'cases.json', 'cases.xlsx', 'methods.csv', 'models.csv', 'sources.csv', 'codebook.csv']);
+    expect(none.resources.map((r: { path: string }) => r.path)).toEqual([
+      'cases.csv', 'cases-excel.csv', 'cases.json', 'cases.xlsx', 'case-sources.csv', 'case-methods.csv', 'case-models.csv', 'methods.csv', 'models.csv', 'sources.csv', 'codebook.csv',
+    ]);
     expect(none.resources[0].schema.fields.map((f: { name: string }) => f.name)).toEqual(LEDGER_HEADER);
+    // Without site: no homepage (it must be a URL, not a path).
+    expect(JSON.parse(datapackageJson({ ...site, site: undefined }, { version: '1.0.0', dataDate: '2026-05-01' }, counts))).not.toHaveProperty('homepage');
     const cc = JSON.parse(datapackageJson({ ...site, licence: 'CC-BY-4.0' }, { version: '1.0.0', dataDate: '2026-05-01' }, counts));
     expect(cc.licenses).toEqual([{ name: 'CC-BY-4.0', title: '知识共享 署名 4.0 国际许可协议（CC BY 4.0）', path: 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans' }]);
   });
@@ -234,5 +238,38 @@ describe('the data date', () => {
     const content = path.resolve(import.meta.dirname, '../../content');
     expect(dataDate(content, {})).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(dataDate(content, {})).toBe(dataDate(content, {}));
+  });
+});
+
+describe('the case table’s schema comes from the field registry', () => {
+  const counts = { cases: 2, methods: 1, models: 1, sources: 1 };
+  type Field = { name: string; type: string; constraints?: { required?: boolean; enum?: string[]; pattern?: string; unique?: boolean } };
+  const schema = JSON.parse(datapackageJson(site, { version: '1.0.0', dataDate: '2026-05-01' }, counts)).resources[0].schema as { fields: Field[]; missingValues: string[]; primaryKey: string; foreignKeys: unknown[] };
+  const field = (name: string) => schema.fields.find((f) => f.name === name)!;
+
+  test('不详 is a missing value; a field that may be 不详 is therefore not required, one that may not is', () => {
+    expect(schema.missingValues).toEqual(['', '不详']);
+    expect(schema.primaryKey).toBe('id');
+    expect(field('id').constraints).toMatchObject({ required: true, unique: true });
+    expect(field('类型').constraints).toMatchObject({ required: true, enum: ['实践', '协商事例'] });
+    expect(field('层级代码').constraints).toMatchObject({ required: true, enum: expect.arrayContaining(['community', 'national']) });
+    expect(field('省级行政区').constraints?.required).toBeUndefined();
+    expect(field('省级行政区代码').constraints?.enum).toContain('unknown');
+    expect(field('成果状态').constraints?.enum).not.toContain('不详');
+    expect(field('成果状态代码').constraints?.enum).toContain('unknown');
+  });
+
+  test('several values in one cell: a pattern of the allowed values joined with ；', () => {
+    const forms = new RegExp(field('形式').constraints!.pattern!, 'u');
+    expect(forms.test('议事会协商；现场协商')).toBe(true);
+    expect(forms.test('议事会协商；不详')).toBe(true);
+    expect(forms.test('议事会协商,现场协商')).toBe(false);
+    expect(forms.test('小区协商')).toBe(false);
+    const date = new RegExp(field('时间').constraints!.pattern!, 'u');
+    for (const good of ['2023', '2023-05', '2023-05-09']) expect(date.test(good), good).toBe(true);
+    for (const bad of ['2023-13', '2023-5', '23', '2023/05/09']) expect(date.test(bad), bad).toBe(false);
+    const sources = new RegExp(field('资料来源').constraints!.pattern!, 'u');
+    expect(sources.test('a-source；b-source')).toBe(true);
+    expect(sources.test('Huzhou Practice')).toBe(false);
   });
 });

@@ -67,6 +67,14 @@ describe('the link manifest', () => {
     expect(await checkLinkManifest(site, await createLinkManifest(site, ENTRIES))).toEqual([]);
   });
 
+  test('the feed and sitemap are missing only from a build with site: without it they are not written', async () => {
+    const manifest = await createLinkManifest(await fakeSite(SITE), ENTRIES);
+    const { 'rss.xml': _, ...withoutFeed } = SITE;
+    const bare = await fakeSite(withoutFeed);
+    expect(await checkLinkManifest(bare, manifest)).toEqual(['/rss.xml']);
+    expect(await checkLinkManifest(bare, manifest, '/', { withSite: false })).toEqual([]);
+  });
+
   test('a case page removed without an alias is reported', async () => {
     const manifest = await createLinkManifest(await fakeSite(SITE), ENTRIES);
     const { 'cases/second-case/index.html': _gone, ...rest } = SITE;

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { caseSchema } from '../../src/schemas/case.ts';
 import { collectionNames } from '../../src/schemas/index.ts';
 import { casesRss, pagePath, rfc822, sitemapXml } from '../../src/site/feeds.ts';
-import { casesCsv, casesJson, collectionJsonSchema, CSV_HEADER, csvField, dataFields, toCsv, type CaseEntry, type CaseRecord } from '../../src/site/open-data.ts';
+import { casesCsv, casesJson, collectionJsonSchema, CSV_HEADER, csvField, dataFields, excelCsv, toCsv, type CaseEntry, type CaseRecord } from '../../src/site/open-data.ts';
 import { parseYaml, splitMdx } from '../../scripts/lib/check/frontmatter.ts';
 import { validateContent } from '../../scripts/lib/check/index.ts';
 import { contentWith, PROJECT_ROOT } from '../helpers/fixtures.ts';
@@ -50,20 +50,21 @@ describe('CSV', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('他说"好"')).toBe('"他说""好"""');
     expect(csvField('两\n行')).toBe('"两\n行"');
-    expect(toCsv([['a', 'b'], ['1', '2']])).toBe('\uFEFFa,b\r\n1,2\r\n');
+    expect(toCsv([['a', 'b'], ['1', '2']])).toBe('a,b\r\n1,2\r\n');
+    expect(excelCsv(toCsv([['a']]))).toBe('\uFEFFa\r\n');
   });
 
-  test('cases.csv starts with a BOM, has a Chinese header and one row per case, sorted by id', () => {
+  test('cases.csv has no BOM, a Chinese header and one row per case, sorted by id', () => {
     const csv = casesCsv(cases, site);
-    expect(csv.startsWith('\uFEFFid,标题,网址,摘要,类型,类型代码,')).toBe(true);
-    const rows = parseCsv(csv.slice(1));
+    expect(csv.startsWith('id,标题,网址,摘要,类型,类型代码,')).toBe(true);
+    const rows = parseCsv(csv);
     expect(rows[0]).toEqual(CSV_HEADER);
     expect(rows.slice(1).map((r) => r[0])).toEqual(['demo-consultation', 'demo-practice', 'moved-case', 'tricky-case']);
     for (const row of rows) expect(row).toHaveLength(CSV_HEADER.length);
   });
 
   test('commas, quotes and line breaks survive a round trip; several values are joined with ；', () => {
-    const rows = parseCsv(casesCsv(cases, { ...site, base: '/handbook/' }).slice(1));
+    const rows = parseCsv(casesCsv(cases, { ...site, base: '/handbook/' }));
     const cell = (name: string) => rows.find((r) => r[0] === 'tricky-case')![CSV_HEADER.indexOf(name)];
     expect(cell('标题')).toBe('带逗号,和"引号"的案例');
     expect(cell('摘要')).toBe('第一行，\n第二行。');
@@ -171,10 +172,10 @@ describe('JSON Schemas of the collections', () => {
 });
 
 describe('feeds', () => {
-  test('RSS dates are RFC 822 at midnight China time; a year or month stands for its first day', () => {
-    expect(rfc822('2023-05-09')).toBe('Tue, 09 May 2023 00:00:00 +0800');
-    expect(rfc822('2024-02')).toBe('Thu, 01 Feb 2024 00:00:00 +0800');
-    expect(rfc822('2020')).toBe('Wed, 01 Jan 2020 00:00:00 +0800');
+  test('RSS dates are RFC 822 at noon UTC, the same day in every time zone; a year or month stands for its first day', () => {
+    expect(rfc822('2023-05-09')).toBe('Tue, 09 May 2023 12:00:00 GMT');
+    expect(rfc822('2024-02')).toBe('Thu, 01 Feb 2024 12:00:00 GMT');
+    expect(rfc822('2020')).toBe('Wed, 01 Jan 2020 12:00:00 GMT');
   });
 
   test('the RSS lists cases newest first, undated last, and escapes text', async () => {
