@@ -17,6 +17,7 @@ import { anchorOf, PROBLEM_KINDS, PROBLEMS_DOC } from '../check/codes.ts';
 import type { Problem } from '../check/problem.ts';
 import { importLedger } from '../import/index.ts';
 import { createEntry, KINDS, type Kind } from '../new-entry.ts';
+import { proposeId } from '../pinyin-id.ts';
 import { entryText, readEntryText, splitMdx, type EntryParts } from './entry-text.ts';
 import { allForms, handbookModel, type Form } from './form.ts';
 import { previewBody } from './preview.ts';
@@ -318,6 +319,10 @@ export async function startEditor(options: EditorOptions): Promise<EditorServer>
         await rm(folder, { recursive: true, force: true });
       }
     },
+    'GET /api/propose-id': async (_q, url, response) => {
+      const title = (url.searchParams.get('title') ?? '').slice(0, 60);
+      json(response, 200, { id: title ? proposeId(title) : '' });
+    },
     'POST /api/reload': async (_q, _u, response) => {
       await workspace.load();
       json(response, 200, { ok: true });
@@ -336,6 +341,7 @@ export async function startEditor(options: EditorOptions): Promise<EditorServer>
       if (route) return await route(request, url, response);
       if (method !== 'GET') return send(response, 405, '不支持的请求', 'text/plain; charset=utf-8');
       if (url.pathname === '/' || url.pathname === '/index.html') return send(response, 200, page(), 'text/html; charset=utf-8');
+      if (url.pathname === '/favicon.ico') return send(response, 204, '', 'image/x-icon');
       if (url.pathname === '/site.css') return send(response, 200, await siteCss(), 'text/css; charset=utf-8');
       if (url.pathname === '/editor.css') return send(response, 200, await readFile(path.join(HERE, 'client/editor.css')), 'text/css; charset=utf-8');
       const client = /^\/client\/([a-z-]+\.ts)$/.exec(url.pathname)?.[1];
