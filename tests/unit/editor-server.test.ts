@@ -1,0 +1,140 @@
+// `npm run edit`'s server: safe by construction (loopback only, its own Host, its own Origin for
+// writes, nothing outside the content folder) and saving that keeps every byte it does not change.
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startEditor, type EditorServer } from '../../scripts/lib/editor/server.ts';
+import { entryText, readEntryText } from '../../scripts/lib/editor/entry-text.ts';
+import { collectionDefs, type CollectionName } from '../../src/schemas/index.ts';
+import { PROJECT_ROOT } from '../helpers/fixtures.ts';
+
+let dir: string;
+let content: string;
+let editor: EditorServer;
+let origin: string;
+
+/** A request with whatever headers a test needs (fetch will not send a foreign Host). */
+function raw(method: string, url: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const post = (route: string, body: unknown, headers: Record<string, string> = {}) =>
+  raw('POST', `${editor.url}api/${route}`, { 'content-type': 'application/json', origin, ...headers }, JSON.stringify(body));
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'yishi-editor-test-'));
+  content = path.join(dir, 'content');
+  await cp(path.join(PROJECT_ROOT, 'content'), content, { recursive: true });
+  await writeFile(path.join(dir, 'outside.mdx'), 'outside\n');
+  editor = await startEditor({ contentDir: content });
+  origin = editor.url.slice(0, -1);
+}, 60_000);
+
+afterAll(async () => {
+  await editor?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('safe by construction', () => {
+  test('listens on the loopback interface only', () => {
+    expect(editor.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  test('a request with a foreign Host (DNS rebinding) is refused with 421, reads included', async () => {
+    for (const host of [`evil.example:${editor.port}`, 'evil.example', `127.0.0.1:${editor.port + 1}`]) {
+      const res = await raw('GET', `${editor.url}api/state`, { host });
+      expect(res.status, host).toBe(421);
+      expect(res.text).not.toContain('cases/');
+    }
+    expect((await raw('GET', `${editor.url}api/state`, { host: `localhost:${editor.port}` })).status).toBe(200);
+  });
+
+  test('a writing request from another Origin, or with none, is refused with 403 and writes nothing', async () => {
+    const file = path.join(content, 'cases/anji-consultation-standard.mdx');
+    const before = await readFile(file, 'utf8');
+    const entry = JSON.parse((await raw('GET', `${editor.url}api/entry?path=cases/anji-consultation-standard.mdx`, {})).text);
+    const changed = { path: entry.path, data: { ...entry.parts.data, title: '被别的网站改掉的标题' }, body: entry.parts.body };
+    for (const headers of [{ origin: 'http://evil.example' }, { origin: `http://127.0.0.1:${editor.port + 1}` }, { origin: 'null' }]) {
+      expect((await post('save', changed, headers)).status, JSON.stringify(headers)).toBe(403);
+    }
+    const noOrigin = await raw('POST', `${editor.url}api/save`, { 'content-type': 'application/json' }, JSON.stringify(changed));
+    expect(noOrigin.status).toBe(403);
+    // A cross-site fetch that names our origin is still cross-site to the browser.
+    expect((await post('save', changed, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    for (const route of ['delete', 'rename', 'new', 'import?name=a.csv']) {
+      expect((await raw('POST', `${editor.url}api/${route}`, { 'content-type': 'application/json', origin: 'http://evil.example' }, '{}')).status, route).toBe(403);
+    }
+    expect(await readFile(file, 'utf8')).toBe(before);
+  });
+
+  test('paths outside the content folder are refused: .., absolute paths, other folders (400), symbolic links (403)', async () => {
+    const data = { title: '越界写入的测试' };
+    for (const target of ['../outside.mdx', 'cases/../../outside.mdx', '/etc/passwd', path.join(dir, 'outside.mdx'), 'cases\\..\\..\\outside.mdx', 'elsewhere/x.mdx', 'cases/x.txt', '..', 'cases/./x.mdx', '']) {
+      const res = await post('save', { path: target, data, body: '', create: true });
+      expect(res.status, target).toBe(400);
+    }
+    for (const target of ['../outside.mdx', '/etc/passwd', 'cases/%2e%2e/%2e%2e/outside.mdx']) {
+      expect((await raw('GET', `${editor.url}api/entry?path=${encodeURIComponent(target)}`, {})).status, target).toBe(400);
+    }
+    await symlink(path.join(dir, 'outside.mdx'), path.join(content, 'cases/link.mdx'));
+    await mkdir(path.join(dir, 'elsewhere'));
+    await symlink(path.join(dir, 'elsewhere'), path.join(content, 'cases/folder'));
+    try {
+      expect((await post('save', { path: 'cases/link.mdx', data, body: '', create: true })).status).toBe(403);
+      expect((await post('save', { path: 'cases/folder/x.mdx', data, body: '', create: true })).status).toBe(403);
+      expect((await raw('GET', `${editor.url}api/entry?path=cases/link.mdx`, {})).status).toBe(403);
+      expect((await post('delete', { path: 'cases/link.mdx', confirm: true })).status).toBe(403);
+      expect(await readFile(path.join(dir, 'outside.mdx'), 'utf8')).toBe('outside\n');
+      expect(await readdir(path.join(dir, 'elsewhere'))).toEqual([]);
+    } finally {
+      await rm(path.join(content, 'cases/link.mdx'));
+      await rm(path.join(content, 'cases/folder'));
+    }
+  });
+
+  test('the server runs no shell command and starts no process', async () => {
+    const sources = await Promise.all(['server.ts', 'workspace.ts', 'security.ts', 'entry-text.ts', 'form.ts', 'preview.ts'].map((f) => readFile(path.join(PROJECT_ROOT, 'scripts/lib/editor', f), 'utf8')));
+    for (const text of sources) expect(text).not.toMatch(/child_process|worker_threads|\bspawn\(|execFile|execSync/);
+  });
+});
+
+describe('saving', () => {
+  const order = (collection: CollectionName) => Object.keys((collectionDefs[collection].schema as unknown as { shape: object }).shape);
+
+  test('every bundled entry, opened and saved unchanged, keeps every byte', async () => {
+    const state = JSON.parse((await raw('GET', `${editor.url}api/state`, {})).text) as { entries: { path: string }[] };
+    expect(state.entries.length).toBeGreaterThan(200);
+    for (const { path: entryPath } of state.entries) {
+      const file = path.join(content, entryPath);
+      const before = await readFile(file);
+      const entry = JSON.parse((await raw('GET', `${editor.url}api/entry?path=${encodeURIComponent(entryPath)}`, {})).text);
+      expect(entry.parts, entryPath).not.toBeNull();
+      const res = await post('save', { path: entryPath, data: entry.parts.data, body: entry.parts.body, base: entry.text });
+      expect(res.status, entryPath).toBe(200);
+      expect(JSON.parse(res.text).saved, entryPath).toBe(false);
+      expect((await readFile(file)).equals(before), entryPath).toBe(true);
+      // And the writer itself, given the data back through JSON, writes the same text.
+      const parts = readEntryText(before.toString('utf8'), entry.format)!;
+      expect(entryText(before.toString('utf8'), entry.format, JSON.parse(JSON.stringify(parts)), order(entry.collection)), entryPath).toBe(before.toString('utf8'));
+    }
+  }, 120_000);
+
+  test('changing one field rewrites that field only: comments, key order and the body stay', () => {
+    const original = `---\n# 标题的注释\ntitle: 中山街公厕改造协商\nkind: consultation # 行尾注释\nsummary: 一句话。\ndate: 2023\nregion:\n  province: 浙江省 # 省\n  place: xx社区\nlevel: 社区\nforms: [议事会协商]\ntopics: [facilities]\nsources: [community-extension-speech]\n---\n\n正文第一段。\n`;
+    const parts = readEntryText(original, 'mdx')!;
+    const next = { ...parts.data, date: '2023-05', forms: ['议事会协商', 'onsite'], region: { province: '浙江省', city: '湖州市', place: 'xx社区' }, methods: ['six-step-procedure'] };
+    const text = entryText(original, 'mdx', { data: next, body: parts.body }, order('cases'));
+    expect(text).toBe(`---\n# 标题的注释\ntitle: 中山街公厕改造协商\nkind: consultation # 行尾注释\nsummary: 一句话。\ndate: 2023-05\nregion:\n  province: 浙江省 # 省\n  place: xx社区\n  city: 湖州市\nlevel: 社区\nforms: [议事会协商, onsite]\ntopics: [facilities]\nmethods: [six-step-procedure]\nsources: [community-extension-speech]\n---\n\n正文第一段。\n`);
+  });
+});
