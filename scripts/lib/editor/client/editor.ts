@@ -191,7 +191,8 @@ function renderControl(control: Control, path: (string | number)[]): HTMLElement
   const labelText = `${control.label}${control.required ? '' : '（可不填）'}`;
   const changed = () => touched();
   const problemsSlot = el('div', { className: 'field__problems', 'aria-live': 'polite' });
-  const inferred = control.inferable ? inferredMark(control.inferable) : null;
+  // The mark sits beside the field's label (placed by CSS), never inside it: the control's name stays the field's.
+  const inferred = null;
 
   switch (control.kind) {
     case 'text': {
@@ -247,11 +248,15 @@ function renderControl(control: Control, path: (string | number)[]): HTMLElement
       wrapper.append(itemsControl(control, path, labelText), problemsSlot);
       break;
   }
+  if (control.inferable) {
+    wrapper.classList.add('field--inferable');
+    problemsSlot.before(inferredMark(control.inferable, control.label));
+  }
   return wrapper;
 }
 
 /** The “本手册推断” mark beside a field: whether its value is the handbook's inference (`inferred`). */
-function inferredMark(flag: string): HTMLElement {
+function inferredMark(flag: string, label: string): HTMLElement {
   const id = nextId('inf');
   const list = () => (Array.isArray(current!.data.inferred) ? (current!.data.inferred as unknown[]) : []);
   const input = el('input', { id, type: 'checkbox', checked: list().includes(flag) });
@@ -261,7 +266,7 @@ function inferredMark(flag: string): HTMLElement {
     setAt(current!.data, ['inferred'], next.length ? next : undefined);
     touched();
   });
-  const span = el('span', { className: 'inferred' }, input, el('label', { for: id, title: '这个值不是资料写明的，而是本手册推断的（请在正文中说明怎么推断的）' }, '本手册推断'));
+  const span = el('span', { className: 'inferred' }, input, el('label', { for: id, title: '这个值不是资料写明的，而是本手册推断的（请在正文中说明怎么推断的）' }, '本手册推断', el('span', { className: 'visually-hidden' }, `（${label}）`)));
   // A click on the mark must not move focus to the field's own input.
   span.addEventListener('click', (event) => event.stopPropagation());
   return span;
@@ -523,7 +528,7 @@ function itemsControl(control: Extract<Control, { kind: 'items' }>, path: (strin
     list.replaceChildren(
       ...items().map((_, i, all) => {
         const li = el('li', { className: 'items__item' });
-        const head = el('div', { className: 'items__head' }, el('h4', {}, `第 ${i + 1} ${noun}`));
+        const head = el('div', { className: 'items__head' }, el('h3', {}, `第 ${i + 1} ${noun}`));
         const button = (text: string, label: string, action: () => void, disabled = false) => {
           const b = el('button', { type: 'button', className: 'small', 'aria-label': `${label}：第 ${i + 1} ${noun}`, disabled }, text);
           b.addEventListener('click', action);
@@ -569,7 +574,7 @@ function bodyEditor(): HTMLElement {
     textarea.dispatchEvent(new Event('input'));
   };
   const tool = (text: string, label: string, action: () => void) => {
-    const b = el('button', { type: 'button', className: 'tool', title: label, 'aria-label': label }, text);
+    const b = el('button', { type: 'button', className: 'tool', title: label }, text);
     b.addEventListener('click', action);
     return b;
   };
