@@ -4,8 +4,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEditor } from './lib/editor/server.ts';
+import { EDITOR_PORT } from '../src/site/edit-link.ts';
 
-const USAGE = `用法：npm run edit [-- --port 4322]
+const USAGE = `用法：npm run edit [-- --port ${EDITOR_PORT}]
   在本机启动编辑器，在浏览器中打开它显示的地址。按 Ctrl-C 停止。`;
 
 let parsed;
@@ -27,7 +28,7 @@ if (parsed.values.help) {
   process.exit(0);
 }
 const root = path.resolve(import.meta.dirname, '..');
-const port = Number(parsed.values.port ?? 4322);
+const port = Number(parsed.values.port ?? EDITOR_PORT);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`端口“${parsed.values.port}”不对：应为 0 到 65535 之间的整数`);
   process.exit(1);

@@ -138,3 +138,49 @@ describe('saving', () => {
     expect(text).toBe(`---\n# 标题的注释\ntitle: 中山街公厕改造协商\nkind: consultation # 行尾注释\nsummary: 一句话。\ndate: 2023-05\nregion:\n  province: 浙江省 # 省\n  place: xx社区\n  city: 湖州市\nlevel: 社区\nforms: [议事会协商, onsite]\ntopics: [facilities]\nmethods: [six-step-procedure]\nsources: [community-extension-speech]\n---\n\n正文第一段。\n`);
   });
 });
+
+describe('new, rename, delete and the ledger import', () => {
+  test('new uses npm run new’s template; rename keeps the old id as an alias; delete first shows what links to the entry', async () => {
+    const created = await post('new', { kind: 'method', id: 'three-step-visit', title: '入户走访三步法' });
+    expect(created.status).toBe(200);
+    expect(JSON.parse(created.text).path).toBe('methods/three-step-visit.mdx');
+    const template = await readFile(path.join(content, 'methods/three-step-visit.mdx'), 'utf8');
+    expect(template).toContain('【待填写】');
+    expect(template.match(/- title: /g)).toHaveLength(3);
+    expect((await post('new', { kind: 'method', id: 'three-step-visit' })).status).toBe(400);
+
+    // six-step-procedure is used by cases: rename it, the old id becomes an alias, the users are listed.
+    const renamed = JSON.parse((await post('rename', { path: 'methods/six-step-procedure.mdx', id: 'six-step-council' })).text);
+    expect(renamed).toMatchObject({ path: 'methods/six-step-council.mdx', alias: 'six-step-procedure' });
+    expect(renamed.links.length).toBeGreaterThan(0);
+    const moved = await readFile(path.join(content, 'methods/six-step-council.mdx'), 'utf8');
+    expect(moved).toMatch(/^aliases: \[.*six-step-procedure\]$/m);
+    await expect(readFile(path.join(content, 'methods/six-step-procedure.mdx'))).rejects.toThrow();
+
+    const links = JSON.parse((await raw('GET', `${editor.url}api/links?path=sources/community-extension-speech.yaml`, {})).text).links as { path: string; field: string }[];
+    expect(links.length).toBeGreaterThan(1);
+    expect(links.some((l) => l.field === '正文 <Cite>')).toBe(true);
+    const refused = await post('delete', { path: 'sources/community-extension-speech.yaml' });
+    expect(refused.status).toBe(409);
+    expect(JSON.parse(refused.text).links).toEqual(links);
+    expect((await post('delete', { path: 'methods/three-step-visit.mdx' })).status).toBe(200);
+    await expect(readFile(path.join(content, 'methods/three-step-visit.mdx'))).rejects.toThrow();
+  });
+
+  test('a ledger dropped on the editor: all or nothing, with the row and column report', async () => {
+    const header = '标题,类型,摘要,省级行政区,层级,形式,领域,时间,资料来源\r\n';
+    const bad = `${header}南门社区停车协商,协商事例,居民就小区停车位分配协商。,浙江省,小区,议事会协商,道路交通管理,2023-02-30,community-extension-speech\r\n`;
+    const before = (await readdir(path.join(content, 'cases'))).length;
+    const refused = JSON.parse((await raw('POST', `${editor.url}api/import?name=${encodeURIComponent('台账.csv')}`, { 'content-type': 'application/octet-stream', origin }, bad)).text);
+    expect(refused.ok).toBe(false);
+    expect(refused.problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^台账\.csv {2}行 2 {2}列「层级」 {2}“小区”不是可用的值/),
+      expect.stringMatching(/^台账\.csv {2}行 2 {2}列「时间」 {2}日期“2023-02-30”不存在/),
+    ]));
+    expect((await readdir(path.join(content, 'cases'))).length).toBe(before);
+    const good = bad.replace(',小区,', ',社区,').replace('2023-02-30', '2023-02-28');
+    const imported = JSON.parse((await raw('POST', `${editor.url}api/import?name=l.csv`, { 'content-type': 'application/octet-stream', origin }, good)).text);
+    expect(imported).toMatchObject({ ok: true, written: [{ action: 'created', path: 'cases/nan-men-she-qu-ting-che-xie-shang.mdx' }] });
+    expect((await raw('POST', `${editor.url}api/import?name=l.txt`, { 'content-type': 'application/octet-stream', origin }, good)).status).toBe(400);
+  });
+});
