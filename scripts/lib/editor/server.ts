@@ -137,6 +137,7 @@ function page(): string {
     <input id="search" type="search" autocomplete="off">
     <div id="collections" role="group" aria-label="按类别显示"></div>
     <p id="list-summary" class="side__summary" aria-live="polite"></p>
+    <button type="button" id="reload" class="small">重新读取全部文件</button>
     <ul id="entry-list" class="entries"></ul>
   </nav>
   <main id="main" tabindex="-1">

@@ -920,6 +920,12 @@ async function start(): Promise<void> {
     renderList();
   });
   $('new-entry').addEventListener('click', () => void newEntry());
+  // Files changed by another program (a text editor, git) are read and checked again on request.
+  $('reload').addEventListener('click', async () => {
+    await api('POST', '/api/reload', {});
+    await loadState();
+    if (current && !current.dirty) await openEntry(current.path);
+  });
   $<HTMLInputElement>('import-file').addEventListener('change', (event) => {
     const file = (event.target as HTMLInputElement).files?.[0];
     if (file) void importFile(file);
