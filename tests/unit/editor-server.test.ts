@@ -150,9 +150,16 @@ describe('new, rename, delete and the ledger import', () => {
     expect((await post('new', { kind: 'method', id: 'three-step-visit' })).status).toBe(400);
 
     // six-step-procedure is used by cases: rename it, the old id becomes an alias, the users are listed.
+    const users = JSON.parse((await raw('GET', `${editor.url}api/links?path=methods/six-step-procedure.mdx`, {})).text).links as { path: string }[];
+    expect(users.length).toBeGreaterThan(0);
+    const user = path.join(content, users[0]!.path);
+    const userBefore = await readFile(user, 'utf8');
     const renamed = JSON.parse((await post('rename', { path: 'methods/six-step-procedure.mdx', id: 'six-step-council' })).text);
-    expect(renamed).toMatchObject({ path: 'methods/six-step-council.mdx', alias: 'six-step-procedure' });
-    expect(renamed.links.length).toBeGreaterThan(0);
+    expect(renamed).toMatchObject({ path: 'methods/six-step-council.mdx', alias: 'six-step-procedure', links: [] });
+    // The entries that named it now name the new id, and nothing else in them changed.
+    expect(renamed.updated.sort()).toEqual([...new Set(users.map((u) => u.path))].sort());
+    expect(await readFile(user, 'utf8')).toBe(userBefore.replace(/\bsix-step-procedure\b/, 'six-step-council'));
+    expect((await post('rename', { path: 'sources/community-extension-speech.yaml', id: 'speech' })).status).toBe(400);
     const moved = await readFile(path.join(content, 'methods/six-step-council.mdx'), 'utf8');
     expect(moved).toMatch(/^aliases: \[.*six-step-procedure\]$/m);
     await expect(readFile(path.join(content, 'methods/six-step-procedure.mdx'))).rejects.toThrow();
@@ -165,6 +172,11 @@ describe('new, rename, delete and the ledger import', () => {
     expect(JSON.parse(refused.text).links).toEqual(links);
     expect((await post('delete', { path: 'methods/three-step-visit.mdx' })).status).toBe(200);
     await expect(readFile(path.join(content, 'methods/three-step-visit.mdx'))).rejects.toThrow();
+    // After the rename, the content passes the check as a whole (no reference left to the old id).
+    const state = JSON.parse((await raw('GET', `${editor.url}api/state`, {})).text) as { entries: { problems: { file: string; code: string }[] }[] };
+    expect(state.entries.flatMap((e) => e.problems.map((p) => `${p.file} ${p.code}`))).toEqual([]);
+    const { validateContent } = await import('../../scripts/lib/check/index.ts');
+    expect((await validateContent(content, dir)).problems).toEqual([]);
   });
 
   test('a ledger dropped on the editor: all or nothing, with the row and column report', async () => {

@@ -19,7 +19,7 @@ import { importLedger } from '../import/index.ts';
 import { createEntry, KINDS, type Kind } from '../new-entry.ts';
 import { proposeId } from '../pinyin-id.ts';
 import { entryText, readEntryText, splitMdx, type EntryParts } from './entry-text.ts';
-import { allForms, handbookModel, type Form } from './form.ts';
+import { allForms, handbookModel, REFERENCE_FIELDS, type Form } from './form.ts';
 import { previewBody } from './preview.ts';
 import { checkHost, checkOrigin, PathRefused, resolveContentPath, WRITE_FLAGS, type ContentPath } from './security.ts';
 import { Workspace } from './workspace.ts';
@@ -271,6 +271,10 @@ export async function startEditor(options: EditorOptions): Promise<EditorServer>
     'POST /api/rename': async (request, _u, response) => {
       const body = await readJson(request);
       const target = await safe(body.path, true);
+      // Sources and glossary terms are anchors of one page (/sources/#id, /terms/#id) with no redirect: their ids stay.
+      if (!RENAMEABLE.has(target.collection)) {
+        throw new HttpError(400, `${collectionDefs[target.collection].label}的 id 是网页上的锚点（/${target.collection}/#id），没有旧地址跳转，改名会让已发出的链接失效。请保留原来的 id`);
+      }
       const newId = String(body.id ?? '').trim();
       if (!ID_PATTERN.test(newId)) throw new HttpError(400, `“${newId}”不能用作 id：只能用小写英文字母、数字和连字符（-）`);
       const draft = target.name.startsWith('_');
@@ -283,13 +287,13 @@ export async function startEditor(options: EditorOptions): Promise<EditorServer>
       const text = (await original(target))!;
       const parts = readEntryText(text, target.format);
       let written = text;
-      // The old address keeps working: the old id goes into `aliases` (a redirect page), where the collection has them.
-      const keepsAlias = keyOrder(target.collection).includes('aliases') && target.collection !== 'terms';
-      if (parts && keepsAlias && !draft) {
+      // The old address keeps working: the old id goes into `aliases` (a redirect page).
+      if (parts && !draft) {
         const aliases = Array.isArray(parts.data.aliases) ? [...(parts.data.aliases as unknown[])] : [];
         if (!aliases.includes(oldId)) aliases.push(oldId);
         written = entryText(text, target.format, { data: { ...parts.data, aliases }, body: parts.body }, keyOrder(target.collection));
       }
+      const links = workspace.linksTo(target.collection, oldId);
       const handle = await open(destination.absolute, WRITE_FLAGS | constants.O_EXCL, 0o644);
       try {
         await handle.writeFile(written, 'utf8');
@@ -299,7 +303,21 @@ export async function startEditor(options: EditorOptions): Promise<EditorServer>
       await unlink(target.absolute);
       await workspace.reload(target.relative);
       await workspace.reload(destination.relative);
-      json(response, 200, { path: destination.relative, alias: keepsAlias && !draft ? oldId : null, links: workspace.linksTo(target.collection, oldId) });
+      // The entries that named the old id name the new one (only those values change in their files).
+      const updated: string[] = [];
+      for (const file of new Set(links.map((l) => l.path))) {
+        const other = await safe(file, true);
+        const before = (await original(other))!;
+        const otherParts = readEntryText(before, other.format);
+        if (!otherParts) continue;
+        const data = renamedReferences(otherParts.data, target.collection, oldId, newId) as Record<string, unknown>;
+        const after = entryText(before, other.format, { data, body: otherParts.body }, keyOrder(other.collection));
+        if (after !== before) {
+          await write(other, after);
+          updated.push(other.relative);
+        }
+      }
+      json(response, 200, { path: destination.relative, alias: draft ? null : oldId, updated, links: workspace.linksTo(target.collection, oldId) });
     },
     'POST /api/import': async (request, url, response) => {
       const name = url.searchParams.get('name') ?? 'ledger';
@@ -371,6 +389,20 @@ export async function startEditor(options: EditorOptions): Promise<EditorServer>
       await workspace.close();
     },
   };
+}
+
+/** Collections whose entries have a page of their own and redirects from old ids (`aliases`). */
+const RENAMEABLE: ReadonlySet<CollectionName> = new Set(['cases', 'methods', 'models', 'guides']);
+
+/** Data with every reference to `oldId` of `collection` (REFERENCE_FIELDS) naming `newId`. */
+function renamedReferences(value: unknown, collection: CollectionName, oldId: string, newId: string, key?: string): unknown {
+  const refers = key !== undefined && REFERENCE_FIELDS[key] === collection;
+  if (Array.isArray(value)) return value.map((item) => renamedReferences(item, collection, oldId, newId, key));
+  if (value && typeof value === 'object') {
+    if (refers && (value as { id?: unknown }).id === oldId) return { ...(value as object), id: newId };
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renamedReferences(v, collection, oldId, newId, k)]));
+  }
+  return refers && value === oldId ? newId : value;
 }
 
 /** The line of the file where the body starts (1-based), for placing body problems. */

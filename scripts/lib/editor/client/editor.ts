@@ -765,7 +765,7 @@ function renderEntry(): void {
     actions.append(b);
     return b;
   };
-  action('保存', () => void save(), 'primary');
+  action('保存', () => void save(), 'primary').title = '保存（Ctrl+S）';
   action('改名', () => void renameEntry());
   action('删除', () => void deleteEntry(), 'danger');
   const formBox = el('div', { className: 'form' }, ...form.controls.map((control) => renderControl(control, control.path)));
@@ -857,15 +857,17 @@ async function renameEntry(): Promise<void> {
   for (;;) {
     const choice = await showDialog('改名（改 id 和网址）', [el('label', { for: 'rename-id' }, '新的 id'), input, el('p', {}, '旧 id 会写进“别名”，旧网址会跳转到新网址。'), message], [['cancel', '取消'], ['ok', '改名']]);
     if (choice !== 'ok') return;
-    const { status, value } = await api<{ path?: string; alias?: string | null; links?: { path: string; title: string; field: string }[]; error?: string }>('POST', '/api/rename', { path: current.path, id: input.value.trim() });
+    const { status, value } = await api<{ path?: string; alias?: string | null; updated?: string[]; links?: { path: string; title: string; field: string }[]; error?: string }>('POST', '/api/rename', { path: current.path, id: input.value.trim() });
     if (status === 200 && value.path) {
       current.dirty = false;
       await loadState();
       location.hash = `#/edit/${value.path}`;
+      const updated = value.updated ?? [];
       const links = value.links ?? [];
-      if (links.length) {
-        await showDialog('改名完成', [el('p', {}, `以下条目还在用旧 id“${value.alias ?? ''}”，请逐个改成新 id（检查会列出它们）：`), el('ul', {}, ...links.map((l) => el('li', {}, el('a', { href: `#/edit/${l.path}` }, l.title), `（${l.field}）`)))], [['ok', '知道了']]);
-      }
+      const parts: Node[] = [el('p', {}, value.alias ? `旧 id“${value.alias}”已写进别名，旧网址会跳转到新网址。` : '草稿没有发布过，不需要旧网址跳转。')];
+      if (updated.length) parts.push(el('p', {}, `这些条目原来引用旧 id，已改成新 id：`), el('ul', {}, ...updated.map((p) => el('li', {}, el('a', { href: `#/edit/${p}` }, p)))));
+      if (links.length) parts.push(el('p', {}, '以下地方还在用旧 id（如正文中的链接），请逐个修改：'), el('ul', {}, ...links.map((l) => el('li', {}, el('a', { href: `#/edit/${l.path}` }, l.title), `（${l.field}）`))));
+      await showDialog('改名完成', parts, [['ok', '知道了']]);
       return;
     }
     message.textContent = value.error ?? '没有改名';
@@ -946,6 +948,12 @@ async function start(): Promise<void> {
     if (current?.dirty) event.preventDefault();
   });
   window.addEventListener('hashchange', route);
+  document.addEventListener('keydown', (event) => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's' && current) {
+      event.preventDefault();
+      void save();
+    }
+  });
   const match = /^#\/edit\/([a-z]+)\//.exec(location.hash);
   if (match && state.collections[match[1]!]) filter.collection = match[1]!;
   renderCollections();
