@@ -177,7 +177,7 @@ describe('new, rename, delete and the ledger import', () => {
     expect(state.entries.flatMap((e) => e.problems.map((p) => `${p.file} ${p.code}`))).toEqual([]);
     const { validateContent } = await import('../../scripts/lib/check/index.ts');
     expect((await validateContent(content, dir)).problems).toEqual([]);
-  });
+  }, 60_000);
 
   test('a ledger dropped on the editor: all or nothing, with the row and column report', async () => {
     const header = '标题,类型,摘要,省级行政区,层级,形式,领域,时间,资料来源\r\n';
@@ -194,5 +194,5 @@ describe('new, rename, delete and the ledger import', () => {
     const imported = JSON.parse((await raw('POST', `${editor.url}api/import?name=l.csv`, { 'content-type': 'application/octet-stream', origin }, good)).text);
     expect(imported).toMatchObject({ ok: true, written: [{ action: 'created', path: 'cases/nan-men-she-qu-ting-che-xie-shang.mdx' }] });
     expect((await raw('POST', `${editor.url}api/import?name=l.txt`, { 'content-type': 'application/octet-stream', origin }, good)).status).toBe(400);
-  });
+  }, 60_000);
 });
