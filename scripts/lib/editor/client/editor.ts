@@ -702,7 +702,10 @@ function showProblems(): void {
   const bodyBox = document.getElementById('body-problems');
   bodyBox?.replaceChildren(...body.map((p) => {
     const node = problemNode(p, false);
-    node.prepend(el('span', { className: 'problem__where' }, `正文第 ${p.line - (current!.bodyLine ?? 1) + 1} 行（文件第 ${p.line} 行）`));
+    const line = p.line - (current!.bodyLine ?? 1) + 1;
+    const jump = el('button', { type: 'button', className: 'small' }, `跳到正文第 ${line} 行`);
+    jump.addEventListener('click', () => goToBodyLine(line));
+    node.prepend(el('span', { className: 'problem__where' }, `正文第 ${line} 行（文件第 ${p.line} 行） `, jump));
     return node;
   }));
   const summary = document.getElementById('problems');
@@ -712,10 +715,33 @@ function showProblems(): void {
       el('h3', {}, n ? `检查发现 ${n} 个问题` : '检查通过'),
       n ? el('p', {}, '每个问题也写在它所在的栏目旁边。方括号里是问题代码，说明见 docs/problems.md。') : el('p', {}, '这个条目符合手册的全部规则。'),
       ...general.map((p) => problemNode(p, true)),
-      n - general.length > 0 ? el('ul', { className: 'problems__index' }, ...current.problems.filter((p) => !general.includes(p)).map((p) => el('li', {}, `${body.includes(p) ? '正文' : fieldLabel(p.field)}：${p.title}`))) : null,
+      n - general.length > 0 ? el('ul', { className: 'problems__index' }, ...current.problems.filter((p) => !general.includes(p)).map((p) => {
+        const button = el('button', { type: 'button', className: 'link' }, `${body.includes(p) ? `正文第 ${p.line - (current!.bodyLine ?? 1) + 1} 行` : fieldLabel(p.field)}：${p.title}`);
+        button.addEventListener('click', () => (body.includes(p) ? goToBodyLine(p.line - (current!.bodyLine ?? 1) + 1) : goToField(p.field)));
+        return el('li', {}, button);
+      })) : null,
     ].filter((x): x is HTMLElement => x !== null));
     summary.dataset.kind = n ? 'bad' : 'ok';
   }
+}
+
+/** Puts the cursor at the start of a line of the body. */
+function goToBodyLine(line: number): void {
+  const textarea = document.getElementById('body') as HTMLTextAreaElement | null;
+  if (!textarea) return;
+  const lines = textarea.value.split('\n');
+  const offset = lines.slice(0, Math.max(0, line - 1)).reduce((sum, l) => sum + l.length + 1, 0);
+  textarea.focus();
+  textarea.setSelectionRange(offset, offset + (lines[line - 1]?.length ?? 0));
+  // Scroll the line into view: about its share of the text area's height.
+  textarea.scrollTop = Math.max(0, ((line - 3) / Math.max(1, lines.length)) * textarea.scrollHeight);
+}
+
+/** Moves focus to a field's first control. */
+function goToField(field: string): void {
+  const target = fieldFor([...document.querySelectorAll<HTMLElement>('.field[data-path]')], field);
+  target?.scrollIntoView({ block: 'center' });
+  target?.querySelector<HTMLElement>('input, select, textarea, button')?.focus({ preventScroll: true });
 }
 
 function fieldFor(fields: HTMLElement[], field: string): HTMLElement | undefined {
