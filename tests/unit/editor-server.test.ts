@@ -196,3 +196,49 @@ describe('new, rename, delete and the ledger import', () => {
     expect((await raw('POST', `${editor.url}api/import?name=l.txt`, { 'content-type': 'application/octet-stream', origin }, good)).status).toBe(400);
   }, 60_000);
 });
+
+describe('the check as you type', () => {
+  test('a draft gets every problem npm run check would report for the same file, in well under a second', async () => {
+    const sourceText = await readFile(path.join(content, 'sources/texts/002_cd5543e5e5c5425d.txt'), 'utf8');
+    const copied = sourceText.replace(/\s+/g, '').slice(400, 470);
+    const drafts: { path: string; change: (data: Record<string, unknown>) => Record<string, unknown>; body?: (body: string) => string; codes: string[] }[] = [
+      {
+        path: 'cases/anji-consultation-standard.mdx',
+        change: (d) => ({ ...d, date: '2023-02-30', methods: ['no-such-method'], level: '小区', summary: undefined }),
+        body: (b) => `${b}\n${copied}\n\n<Cite source="no-such-source" />\n`,
+        codes: ['date.impossible', 'ref.unknown', 'value.unknown', 'schema.missing', 'copy.run'],
+      },
+      { path: 'methods/eight-step-method.mdx', change: (d) => ({ ...d, steps: (d.steps as unknown[]).slice(0, 4) }), codes: ['steps.count'] },
+      { path: 'models/council-1-7-x.mdx', change: (d) => ({ ...d, formula: '1+7+X+N' }), codes: ['formula.parts'] },
+      { path: 'terms/jiebie-huodongshi.yaml', change: (d) => ({ ...d, definition: '【待填写】' }), codes: ['draft.placeholder'] },
+    ];
+    const scratch = await mkdtemp(path.join(tmpdir(), 'yishi-editor-compare-'));
+    try {
+      await cp(content, path.join(scratch, 'content'), { recursive: true });
+      for (const draft of drafts) {
+        const entry = JSON.parse((await raw('GET', `${editor.url}api/entry?path=${draft.path}`, {})).text);
+        expect(entry.parts, draft.path).toBeTruthy();
+        const data = JSON.parse(JSON.stringify(draft.change(entry.parts.data)));
+        const body = draft.body ? draft.body(entry.parts.body) : entry.parts.body;
+        const started = performance.now();
+        const res = await post('check', { path: draft.path, data, body });
+        const elapsed = performance.now() - started;
+        expect(res.status).toBe(200);
+        const checked = JSON.parse(res.text) as { problems: { file: string; line: number; field: string; code: string; fix: string }[]; text: string };
+        expect(elapsed, draft.path).toBeLessThan(1000);
+        for (const code of draft.codes) expect(checked.problems.map((p) => p.code), draft.path).toContain(code);
+        expect(checked.problems.every((p) => p.fix.length > 0)).toBe(true);
+        // The same text, checked by the content check itself as npm run check runs it.
+        await writeFile(path.join(scratch, 'content', draft.path), checked.text);
+        const full = await (await import('../../scripts/lib/check/index.ts')).validateContent(path.join(scratch, 'content'), scratch);
+        const located = (p: { file: string; line: number; field: string; code: string }) => `${p.file}:${p.line} ${p.field} ${p.code}`;
+        expect(checked.problems.map(located).sort(), draft.path).toEqual(full.problems.filter((p) => p.file === `content/${draft.path}`).map(located).sort());
+        // The draft never reached the content folder.
+        expect(await readFile(path.join(content, draft.path), 'utf8')).toBe(entry.text);
+        await writeFile(path.join(scratch, 'content', draft.path), entry.text);
+      }
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
