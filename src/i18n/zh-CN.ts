@@ -1,6 +1,8 @@
 /** Every UI string of the site, flat dotted keys; content lives in content/, not here. */
 export default {
   'site.skipLink': '跳到正文',
+  'site.editPage': '编辑本页',
+  'site.editPageNote': '（仅在 npm run dev 中显示；先运行 npm run edit）',
   'site.mainNav': '主导航',
   'site.footerNav': '页脚导航',
   'site.searchLabel': '搜索手册',

@@ -18,4 +18,6 @@ export interface HandbookRuntime {
   version: string;
   /** When the content last changed, YYYY-MM-DD (scripts/lib/build/build-info.ts); '' when unknown. */
   dataDate: string;
+  /** True under `npm run dev` only (Astro's command, set by the integration): development-only links such as “编辑本页”. */
+  dev?: boolean;
 }

@@ -16,9 +16,9 @@ export interface IntegrationOptions {
 }
 
 /** The build's settings and the accent colour as virtual modules the pages import. */
-function virtualModules(runtime: HandbookRuntime): Plugin {
+function virtualModules(runtime: HandbookRuntime, dev: boolean): Plugin {
   const modules: Record<string, string> = {
-    [CONFIG_ID]: `export default ${JSON.stringify(runtime)};`,
+    [CONFIG_ID]: `export default ${JSON.stringify({ ...runtime, dev })};`,
     [THEME_ID]: themeCss(runtime.site.accent),
   };
   return {
@@ -39,7 +39,8 @@ export function handbookIntegration(options: IntegrationOptions): AstroIntegrati
     name: 'yishi:handbook',
     hooks: {
       'astro:config:setup': async ({ command, logger, updateConfig }) => {
-        updateConfig({ vite: { plugins: [virtualModules(options.runtime)] } });
+        // `dev`: Astro's own command, not import.meta.env.DEV (which follows NODE_ENV, `test` under vitest).
+        updateConfig({ vite: { plugins: [virtualModules(options.runtime, command === 'dev')] } });
         if (options.validated) return;
         const { problems } = await validateContent(options.runtime.contentDir, options.root);
         if (problems.length === 0) return;
