@@ -82,7 +82,7 @@ function render(node: HastNode, context: PreviewContext): string {
       }
       if (name === 'Unstated' || name === 'Interpretation') {
         const kind = name === 'Unstated' ? 'unstated' : 'interpretation';
-        return `<aside class="note note--${kind}" role="note"><span class="note__label">${escapeText(t(`note.${kind}`))}</span>${children()}</aside>`;
+        return `<aside class="note note--${kind}" role="note"><span class="note__label">${escapeText(t(name === 'Unstated' ? 'note.unstated' : 'note.interpretation'))}</span>${children()}</aside>`;
       }
       if (/^[a-z][a-z0-9]*$/.test(name) && ALLOWED.has(name)) {
         const attributes = (node.attributes ?? []).map((a) => (a.type === 'mdxJsxAttribute' && a.name ? safeAttribute(a.name.toLowerCase(), a.value ?? true) : '')).join('');
