@@ -339,6 +339,8 @@ const oneOf = (values: readonly string[], many: boolean): NonNullable<TableField
 };
 const ID = '[a-z0-9]+(?:-[a-z0-9]+)*';
 const ids = (many: boolean) => ({ pattern: many ? `^${ID}(?:${LEDGER_SEPARATOR}${ID})*$` : `^${ID}$` });
+/** An old id, perhaps with the section of this page it moved to (`old-id#泾崇路没有停车位`, ALIAS_PATTERN). */
+const ALIAS = `${ID}(?:#[^\\s#/?${LEDGER_SEPARATOR}]+)?`;
 /** A date at its precision: a year, a year and month, or a day (Table Schema has no type for the three together). */
 const PARTIAL_DATE = '^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$';
 
@@ -373,7 +375,9 @@ function caseTableField(column: LedgerColumn, description: string | undefined, a
     constraints = oneOf(INFERABLE_FIELDS, true);
   } else if (field.name === 'id') {
     constraints = { ...ids(false), unique: true };
-  } else if (REFERENCES[field.name] || field.name === 'aliases') {
+  } else if (field.name === 'aliases') {
+    constraints = { pattern: `^${ALIAS}(?:${LEDGER_SEPARATOR}${ALIAS})*$` };
+  } else if (REFERENCES[field.name]) {
     constraints = ids(field.many);
   } else if (required) {
     constraints = { minLength: 1 };
