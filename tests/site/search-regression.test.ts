@@ -11,15 +11,20 @@ import { serveStatic } from '../../scripts/lib/serve.ts';
 
 interface Expectation {
   query: string;
-  /** The page that must be among the first five results; null: the “nothing relevant” state. */
-  expect: string | null;
+  /** The page (or any of the pages) that must be among the first five results; null: the “nothing relevant” state. */
+  expect: string | string[] | null;
   kind?: string;
 }
+
+/** The pages that answer an expectation. */
+const answers = (c: Expectation): string[] => (c.expect === null ? [] : Array.isArray(c.expect) ? c.expect : [c.expect]);
 
 interface Outcome extends Expectation {
   /** The query searched for after conversion to Simplified characters. */
   searched: string;
   relevant: boolean;
+  /** Answered with results (not only pages matching in part). */
+  confident: boolean;
   /** What was searched, with how many pages each found. */
   tried: string[];
   synonyms: string[];
@@ -104,6 +109,7 @@ const RUN_QUERIES = `async (cases) => {
       ...c,
       searched: found.query,
       relevant: found.grade !== 'nothing',
+      confident: found.grade === 'confident',
       tried: found.tried.map((t) => t.text + ':' + t.found),
       synonyms: found.synonyms.map((s) => s.word + '→' + s.used.join('/')),
       top: await Promise.all(shown.slice(0, 5).map(url)),
@@ -127,15 +133,15 @@ describe('search finds the page that answers a realistic query', () => {
     expect(cases.length).toBeGreaterThanOrEqual(54 + 60);
     expect(cases.filter((c) => c.kind).length).toBeGreaterThanOrEqual(60);
     expect(outOfDomain.length).toBeGreaterThanOrEqual(10);
-    for (const { query, expect: url } of cases) {
-      expect(existsSync(path.join(site, url!, 'index.html')), `${query} → ${url}`).toBe(true);
+    for (const c of cases) {
+      for (const url of answers(c)) expect(existsSync(path.join(site, url, 'index.html')), `${c.query} → ${url}`).toBe(true);
     }
   });
 
   test('at least 90% of the queries find their page among the first five results', async () => {
     const outcomes = (await page.evaluate(`(${RUN_QUERIES})(${JSON.stringify(cases)})`)) as Outcome[];
     expect(outcomes).toHaveLength(cases.length);
-    const misses = outcomes.filter((o) => !o.top.includes(o.expect!));
+    const misses = outcomes.filter((o) => !answers(o).some((url) => o.top.includes(url)));
     const passed = outcomes.length - misses.length;
     const lines = [`search regression: ${passed}/${outcomes.length} found (${((100 * passed) / outcomes.length).toFixed(1)}%)`];
     for (const miss of misses) lines.push(...describeMiss(miss));
@@ -143,9 +149,9 @@ describe('search finds the page that answers a realistic query', () => {
     expect(passed / outcomes.length).toBeGreaterThanOrEqual(0.9);
   });
 
-  test('every out-of-domain question gets the “nothing relevant” state, not a list of results', async () => {
+  test('no out-of-domain question is answered with results: “nothing relevant”, or at most the closest pages said to match only in part', async () => {
     const found = (await page.evaluate(`(${RUN_QUERIES})(${JSON.stringify(outOfDomain.map((query) => ({ query, expect: null })))})`)) as Outcome[];
-    const claimed = found.filter((o) => o.relevant);
+    const claimed = found.filter((o) => o.confident);
     if (claimed.length) console.log(['out-of-domain queries that claimed results:', ...claimed.flatMap(describeMiss)].join('\n'));
     expect(claimed.map((o) => o.query)).toEqual([]);
   });
