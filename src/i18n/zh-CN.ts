@@ -116,6 +116,7 @@ export default {
   'copyLink.label': '复制链接（第 {n} 步）',
   'copyLink.done': '已复制',
   'copyLink.text': '复制链接',
+  'copyLink.manual': '这个浏览器不能自动复制：网址已选中，请按 Ctrl+C（手机上长按）复制',
 
   'nav.data': '开放数据',
   'data.title': '开放数据',
@@ -159,6 +160,7 @@ export default {
   'cite.copy': '复制',
   'cite.copyLabel': '复制 {format} 格式的引用',
   'cite.done': '已复制',
+  'cite.printed': '引用本页（GB/T 7714-2015）：',
   'share.label': '分享与打印',
   'share.copy': '复制链接（本页）',
   'share.print': '打印本页',

@@ -47,7 +47,7 @@ describe('the print edition', () => {
 
   test('npm run pdf writes an A4 PDF with page numbers, every section, every citation as a note, and the Chinese fonts embedded', async () => {
     const out = path.join(path.dirname(site), 'handbook.pdf');
-    const made = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/pdf.ts'), '--site', site, '--out', out], { encoding: 'utf8' });
+    const made = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/pdf.ts'), '--dir', site, '--out', out], { encoding: 'utf8' });
     expect(made.status, made.stderr).toBe(0);
     expect(existsSync(out)).toBe(true);
     const info = spawnSync('pdfinfo', [out], { encoding: 'utf8' });
@@ -69,7 +69,7 @@ describe('the print edition', () => {
   });
 
   test('without Chromium, npm run pdf says what is missing and how to install it', () => {
-    const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/pdf.ts'), '--site', site], {
+    const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/pdf.ts'), '--dir', site], {
       encoding: 'utf8',
       env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' },
     });
