@@ -82,16 +82,45 @@ try {
     await page.emulateMedia({ media: 'print', colorScheme: 'light' });
     await page.goto(`${server.url}${job.url}`, { waitUntil: 'networkidle', timeout: 0 });
     await page.waitForSelector('html[data-addresses]', { timeout: 60_000 });
-    await page.pdf({
-      path: job.file,
-      // A4, margins and page numbers come from the print stylesheet's @page rule (src/styles/print.css),
-      // so that printing a page from the browser gives the same pages.
-      format: 'A4',
-      preferCSSPageSize: true,
-      printBackground: true,
-      outline: true,
-      tagged: true,
-    });
+    const print = () =>
+      page.pdf({
+        path: job.file,
+        // A4, margins and page numbers come from the print stylesheet's @page rule (src/styles/print.css),
+        // so that printing a page from the browser gives the same pages. `outline` makes Chromium
+        // write the PDF's bookmarks from the headings (each part and section).
+        format: 'A4',
+        preferCSSPageSize: true,
+        printBackground: true,
+        outline: true,
+        tagged: true,
+      });
+    // The contents' page numbers: Chromium cannot count them (no target-counter()), so the PDF is
+    // printed once with a placeholder of the same width in each slot, each section is found in its
+    // text by the address under its title, and the PDF is printed again with the numbers.
+    const slots = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-toc-page]')].map((slot) => {
+        slot.textContent = '000';
+        const id = slot.dataset.tocPage!;
+        return { id, url: document.getElementById(id)?.querySelector('header .url a')?.textContent?.trim() ?? '' };
+      }),
+    );
+    await print();
+    if (slots.length > 0) {
+      const text = spawnSync('pdftotext', [job.file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      if (text.status !== 0) {
+        console.log('  没有 pdftotext（poppler-utils），目录不标页码。sudo apt-get install -y poppler-utils');
+        await page.evaluate(() => document.querySelectorAll('[data-toc-page]').forEach((slot) => (slot.textContent = '')));
+      } else {
+        const pages = text.stdout.split('\f').map((p) => p.replace(/\s+/g, ''));
+        const numbers = Object.fromEntries(slots.map(({ id, url }) => [id, url ? pages.findIndex((p) => p.includes(`网址：${url.replace(/\s+/g, '')}`)) + 1 : 0]));
+        const found = Object.values(numbers).filter((n) => n > 0).length;
+        await page.evaluate((numbers) => {
+          for (const slot of document.querySelectorAll<HTMLElement>('[data-toc-page]')) slot.textContent = numbers[slot.dataset.tocPage!] ? String(numbers[slot.dataset.tocPage!]) : '';
+        }, numbers);
+        await print();
+        console.log(`  目录页码：${found} / ${slots.length} 节；PDF 书签按各部分和各节的标题生成。`);
+      }
+    }
     await page.close();
     console.log(`✓ PDF 已写入 ${path.relative(process.cwd(), job.file)}（${(statSync(job.file).size / 1024 / 1024).toFixed(1)} MB）`);
   }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { defaultSite, sharedSite } from '../helpers/build.ts';
+import { defaultSite, readPage, sharedSite } from '../helpers/build.ts';
 import { CHROMIUM_PATH, launchChromium } from '../../scripts/lib/chromium.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { requireCommand } from '../../scripts/lib/system-tools.ts';
@@ -146,8 +146,39 @@ describe('an office intranet over plain http', () => {
       await page.evaluate(() => document.addEventListener('copy', (event) => ((window as unknown as { copied: string }).copied = (event.target as HTMLTextAreaElement).value)));
       await page.locator('.step copy-link button').nth(2).click();
       expect(await page.evaluate(() => (window as unknown as { copied: string }).copied)).toBe(`http://handbook.test:${url.port}/methods/six-step-procedure/#step-3`);
+      // The offline box names the reason (https) and the way to it, not the browser.
+      await ready(page, `http://handbook.test:${url.port}/`);
+      const status = await page.locator('offline-save [data-status]').textContent();
+      expect(status).toContain('https');
+      expect(status).toContain('证书');
+      expect(status).not.toContain('这个浏览器不能');
     } finally {
       await intranet.close();
     }
+  });
+});
+
+describe('the smaller items of issue 26', () => {
+  test('similar cases leave out the consultations listed above them, which stand apart from the text', async () => {
+    const html = await readPage(bare, 'cases/community-four-six/');
+    const children = html.slice(html.indexOf('id="children-heading"'), html.indexOf('</section>', html.indexOf('id="children-heading"')));
+    const ids = [...children.matchAll(/href="\/cases\/([^/]+)\/"/g)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThan(1);
+    const similarStart = html.indexOf('相似案例');
+    const similar = html.slice(similarStart, html.indexOf('</section>', similarStart));
+    for (const id of ids) expect(similar, id).not.toContain(`/cases/${id}/`);
+    expect(html).toContain('<section class="children"');
+  });
+
+  test('titles break between words, never inside a place name', async () => {
+    const html = await readPage(bare, 'cases/anji-consultation-standard/');
+    const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)![1]!;
+    expect(h1).toContain('<wbr>');
+    expect(h1).toContain('安吉');
+  });
+
+  test('browse pages count cases with a noun, and the search page points to no side', async () => {
+    expect(await readPage(bare, 'browse/level/community/')).toMatch(/\d+ 个案例/);
+    expect(await readPage(bare, 'search/')).not.toContain('左侧');
   });
 });
