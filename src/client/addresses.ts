@@ -74,7 +74,11 @@ export async function upgrade(root: ParentNode = document): Promise<void> {
   const drawn = [...root.querySelectorAll<HTMLElement>('[data-qr]')].map(async (figure) => {
     const url = absolute(figure.dataset.qr!);
     if (!url) return;
-    figure.innerHTML = await qrMarkup(url);
+    try {
+      figure.innerHTML = await qrMarkup(url);
+    } catch {
+      return; // Too long for a QR code (a very long pack link): the address is printed anyway.
+    }
     figure.setAttribute('aria-label', label(figure.dataset.qrLabel, url));
     figure.hidden = false;
     figure.closest<HTMLElement>('[data-qr-box]')?.removeAttribute('hidden');
