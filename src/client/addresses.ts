@@ -86,7 +86,14 @@ export async function upgrade(root: ParentNode = document): Promise<void> {
   await Promise.all(drawn);
 }
 
-// Tests and npm run pdf wait for this before printing.
-void upgrade().finally(() => {
-  document.documentElement.dataset.addresses = origin() ? 'absolute' : 'paths';
-});
+/**
+ * <page-addresses>, once at the end of every page (src/layouts/Base.astro): upgrades the page's
+ * addresses, then marks <html data-addresses>, which tests and npm run pdf wait for before printing.
+ */
+export class PageAddresses extends HTMLElement {
+  connectedCallback() {
+    void upgrade().finally(() => {
+      document.documentElement.dataset.addresses = origin() ? 'absolute' : 'paths';
+    });
+  }
+}
