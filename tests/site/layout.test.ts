@@ -94,6 +94,7 @@ describe('on paper, no component splits across pages', () => {
   // first and last text must be on the same page of the PDF.
   const printed = async (url: string, selector: string) => {
     const page = await browser.newPage();
+    await page.emulateMedia({ media: 'print', colorScheme: 'light' });
     await open(page, url);
     await page.waitForSelector('html[data-addresses]');
     const ends = await page.$$eval(selector, (elements) =>
