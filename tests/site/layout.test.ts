@@ -134,3 +134,25 @@ describe('on paper, no component splits across pages', () => {
     }
   });
 });
+
+test('a typical case prints on one or two A4 pages', async () => {
+  // Every third case, printed as a reader prints it; the long practices with many consultations
+  // may take more.
+  const { readdir } = await import('node:fs/promises');
+  const ids = (await readdir(path.join(await defaultSite(), 'cases'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).filter((_, i) => i % 3 === 0);
+  expect(ids.length).toBeGreaterThan(10);
+  const dir = await mkdtemp(path.join(tmpdir(), 'yishi-case-pages-'));
+  const page = await browser.newPage();
+  const counts: Record<string, number> = {};
+  for (const id of ids) {
+    await open(page, `${servers[0]!.url}/cases/${id}/`);
+    await page.waitForSelector('html[data-addresses]');
+    const file = path.join(dir, `${id}.pdf`);
+    await page.pdf({ path: file, preferCSSPageSize: true });
+    counts[id] = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)?.[1]);
+  }
+  await page.close();
+  const short = Object.values(counts).filter((n) => n <= 2).length;
+  expect(short / ids.length, JSON.stringify(counts)).toBeGreaterThanOrEqual(0.75);
+  expect(counts['zhongshan-street-school-traffic'] ?? 2, JSON.stringify(counts)).toBeLessThanOrEqual(2);
+});
