@@ -61,7 +61,8 @@ export function packQuery(pack: Pack): string {
     params.append('e', entry.ref);
     params.append('en', entry.note);
   }
-  return params.toString();
+  // `/` needs no escape in a query: cases/huzhou-qingnilai reads as it is, on screen and on paper.
+  return params.toString().replaceAll('%2F', '/');
 }
 
 /** The pack a link carries, or undefined when it carries none. */
