@@ -112,7 +112,15 @@ try {
         await page.evaluate(() => document.querySelectorAll('[data-toc-page]').forEach((slot) => (slot.textContent = '')));
       } else {
         const pages = text.stdout.split('\f').map((p) => p.replace(/\s+/g, ''));
-        const numbers = Object.fromEntries(slots.map(({ id, url }) => [id, url ? pages.findIndex((p) => p.includes(`网址：${url.replace(/\s+/g, '')}`)) + 1 : 0]));
+        // The text of a page comes out of the PDF in reading order only roughly: a small label
+        // (a section's eyebrow) may come between “网址：” and the address.
+        const escape = (text: string) => text.replace(/\s+/g, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const numbers = Object.fromEntries(
+          slots.map(({ id, url }) => {
+            const header = new RegExp(`网址：[^（）]{0,24}?${escape(url)}`);
+            return [id, url ? pages.findIndex((p) => header.test(p)) + 1 : 0];
+          }),
+        );
         const found = Object.values(numbers).filter((n) => n > 0).length;
         await page.evaluate((numbers) => {
           for (const slot of document.querySelectorAll<HTMLElement>('[data-toc-page]')) slot.textContent = numbers[slot.dataset.tocPage!] ? String(numbers[slot.dataset.tocPage!]) : '';

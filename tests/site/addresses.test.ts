@@ -106,6 +106,9 @@ describe('npm run pdf', () => {
     const out = path.join(work, 'intranet.pdf');
     const made = pdf(['--site', 'http://10.1.2.3:8080'], out);
     expect(made.status, made.stderr).toBe(0);
+    const [, found, slots] = /目录页码：(\d+) \/ (\d+) 节/.exec(made.stdout) ?? [];
+    expect(Number(slots)).toBeGreaterThan(20);
+    expect(found, 'every entry of the contents has its page number').toBe(slots);
     const text = pdfText(out).replace(/\s+/g, '');
     expect(text).not.toMatch(/127\.0\.0\.1|localhost/);
     expect(text).toContain(`http://10.1.2.3:8080${CASE}`);

@@ -62,6 +62,10 @@ describe('the print edition', () => {
     const made = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/pdf.ts'), '--dir', site, '--out', out], { encoding: 'utf8' });
     expect(made.status, made.stderr).toBe(0);
     expect(existsSync(out)).toBe(true);
+    // Every entry of the contents got its page number.
+    const [, found, slots] = /目录页码：(\d+) \/ (\d+) 节/.exec(made.stdout) ?? [];
+    expect(Number(slots)).toBeGreaterThan(sections().length);
+    expect(found).toBe(slots);
     const info = spawnSync('pdfinfo', [out], { encoding: 'utf8' });
     expect(Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1])).toBeGreaterThan(sections().length);
     expect(info.stdout).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
