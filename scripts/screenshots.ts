@@ -28,7 +28,8 @@ try {
       for (const [kind, url] of Object.entries(PAGE_KINDS)) {
         await page.goto(server.url + url, { waitUntil: 'networkidle' });
         const file = path.join(out, `${kind}-${width}-${scheme}.png`);
-        await page.screenshot({ path: file, fullPage: true });
+        // The print edition is one very tall page: give it time.
+        await page.screenshot({ path: file, fullPage: true, timeout: 180_000 });
         count++;
         process.stdout.write(`\r▸ ${count} 张截图`);
       }

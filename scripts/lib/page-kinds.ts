@@ -17,6 +17,7 @@ export const PAGE_KINDS: Record<string, string> = {
   'browse-value': '/browse/topics/traffic/',
   search: '/search/?q=停车',
   print: '/print/',
+  pack: '/pack/',
   data: '/data/',
   'not-found': '/404.html',
 };

@@ -13,9 +13,9 @@ export const NEEDS_SITE: readonly string[] = ['rss.xml', 'sitemap.xml'];
 export function missingSiteWarning(config: Pick<SiteConfig, 'site'>): string | undefined {
   if (config.site) return undefined;
   return [
-    '⚠ 提醒：handbook.config.ts 没有填写网站地址（site），所以这次构建没有二维码，',
-    '  没有生成 RSS（rss.xml）和网站地图（sitemap.xml）：它们只能写完整网址；',
-    '  打印版和数据中的网址只有路径，页面也没有规范链接（canonical）。',
+    '⚠ 提醒：handbook.config.ts 没有填写网站地址（site）。网页上的网址和二维码由页面按读者打开它的地址生成；',
+    '  没有生成 RSS（rss.xml）和网站地图（sitemap.xml）：它们只能写完整网址；页面也没有规范链接（canonical），',
+    '  npm run pdf 要加 --site 才印完整网址和二维码。',
     "  填写 site: 'https://你的网站地址' 后重新运行 npm run build（也可以临时设置环境变量 YISHI_SITE）。",
   ].join('\n');
 }

@@ -5,7 +5,7 @@
 import { FILES_FILE, SAVE_HEADER, SUMMARY_FILE, type OfflineState } from './offline-names.ts';
 import { fill, formatDate, formatSize, offlineState, pageBuild } from './offline.ts';
 
-type Texts = Record<'size' | 'sizeUnknown' | 'progress' | 'saved' | 'interrupted' | 'updated' | 'noSpace' | 'unsupported', string>;
+type Texts = Record<'size' | 'sizeUnknown' | 'progress' | 'saved' | 'interrupted' | 'updated' | 'noSpace' | 'unsupported' | 'insecure', string>;
 
 /** The site was rebuilt since this page: the reader reloads it first. */
 class Rebuilt extends Error {}
@@ -34,7 +34,9 @@ export class OfflineSave extends HTMLElement {
     this.#base = this.dataset.base ?? '/';
     this.hidden = false;
     if (!('serviceWorker' in navigator) || !('caches' in window)) {
-      this.#status(this.#texts.unsupported);
+      // Over plain http (an office's intranet) browsers keep service workers away: the reason is
+      // the address, not the browser.
+      this.#status(window.isSecureContext ? this.#texts.unsupported : this.#texts.insecure);
       this.#button.hidden = true;
       return;
     }

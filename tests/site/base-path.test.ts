@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { scanTags, siteFiles } from '../../scripts/lib/html-scan.ts';
@@ -7,6 +9,8 @@ import { checkLinkManifest, MANIFEST_FILE, readLinkManifest } from '../../script
 import { buildSite, defaultSite, readPage } from '../helpers/build.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { checkLinks } from '../helpers/link-check.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { serveStatic } from '../../scripts/lib/serve.ts';
 
 let root: string;
 let handbook: string;
@@ -72,5 +76,27 @@ describe('a handbook served under /handbook/ (YISHI_BASE)', () => {
     await expect(buildSite({ env: { YISHI_BASE: 'https://example.gov.cn/handbook/' } })).rejects.toThrow(
       /handbook\.config\.ts {2}base {2}环境变量 YISHI_BASE：“https:\/\/example\.gov\.cn\/handbook\/”不是可用的路径/,
     );
+  });
+});
+
+describe('a handbook without site, at an IP address and under a base path', () => {
+  test("the share kit's address, its QR code and the printed citation carry the host and the base path", async () => {
+    const server = await serveStatic(handbook, { base: '/handbook/' });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 390, height: 800 }, deviceScaleFactor: 3 });
+      const address = `${new URL(server.url).origin}/handbook/cases/zhongshan-street-school-traffic/`;
+      expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/handbook\//);
+      await page.goto(address, { waitUntil: 'networkidle' });
+      await page.waitForSelector('html[data-addresses]');
+      expect(await page.locator('.share__url a').textContent()).toBe(address);
+      const png = path.join(await mkdtemp(path.join(tmpdir(), 'yishi-base-qr-')), 'qr.png');
+      await page.locator('.share__qr').screenshot({ path: png });
+      expect(spawnSync('zbarimg', ['--raw', '-q', png], { encoding: 'utf8' }).stdout.trim()).toBe(address);
+      expect(await page.locator('.cite-print').textContent()).toContain(address);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, defaultSite } from '../helpers/build.ts';
@@ -83,4 +87,72 @@ test('the 1+7+X diagram is readable on a phone: who sits in each part, and 邀�
   });
   expect(lines).toBe(1);
   await page.close();
+});
+
+describe('on paper, no component splits across pages', () => {
+  // Printed as a reader prints (the print stylesheet's A4, backgrounds off); each component's
+  // first and last text must be on the same page of the PDF.
+  const printed = async (url: string, selector: string) => {
+    const page = await browser.newPage();
+    await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+    await open(page, url);
+    await page.waitForSelector('html[data-addresses]');
+    const ends = await page.$$eval(selector, (elements) =>
+      elements.map((el) => {
+        const lines = (el as HTMLElement).innerText.split('\n').map((l) => l.replace(/\s+/g, '')).filter((l) => l.length > 1);
+        return { first: lines[0]!, last: lines[lines.length - 1]! };
+      }),
+    );
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'yishi-split-')), 'page.pdf');
+    await page.pdf({ path: file, preferCSSPageSize: true });
+    await page.close();
+    const pages = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout.split('\f').map((p) => p.replace(/\s+/g, ''));
+    return { ends, pages };
+  };
+
+  test("the case's outcome tracker and the completeness meter each stay on one page", async () => {
+    for (const kind of ['case-practice', 'case-consultation']) {
+      const { ends, pages } = await printed(servers[0]!.url + PAGE_KINDS[kind]!, '.timeline, .completeness');
+      expect(ends.length, kind).toBe(2);
+      for (const { first, last } of ends) {
+        const at = pages.findIndex((p) => p.includes(first));
+        expect(at, `${kind}: ${first}`).toBeGreaterThanOrEqual(0);
+        expect(pages[at], `${kind}: ${first} … ${last} split`).toContain(last);
+      }
+    }
+  });
+
+  test('each step card of a method stays on one page', async () => {
+    for (const url of [PAGE_KINDS.method!, '/methods/six-step-procedure/']) {
+      const { ends, pages } = await printed(servers[0]!.url + url, '.step');
+      expect(ends.length, url).toBeGreaterThan(3);
+      for (const { first, last } of ends) {
+        const at = pages.findIndex((p) => p.includes(first));
+        expect(at, `${url}: ${first}`).toBeGreaterThanOrEqual(0);
+        expect(pages[at], `${url}: ${first} … ${last} split`).toContain(last);
+      }
+    }
+  });
+});
+
+test('a typical case prints on one or two A4 pages', async () => {
+  // Every third case, printed as a reader prints it; the long practices with many consultations
+  // may take more.
+  const { readdir } = await import('node:fs/promises');
+  const ids = (await readdir(path.join(await defaultSite(), 'cases'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).filter((_, i) => i % 3 === 0);
+  expect(ids.length).toBeGreaterThan(10);
+  const dir = await mkdtemp(path.join(tmpdir(), 'yishi-case-pages-'));
+  const page = await browser.newPage();
+  const counts: Record<string, number> = {};
+  for (const id of ids) {
+    await open(page, `${servers[0]!.url}/cases/${id}/`);
+    await page.waitForSelector('html[data-addresses]');
+    const file = path.join(dir, `${id}.pdf`);
+    await page.pdf({ path: file, preferCSSPageSize: true });
+    counts[id] = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)?.[1]);
+  }
+  await page.close();
+  const short = Object.values(counts).filter((n) => n <= 2).length;
+  expect(short / ids.length, JSON.stringify(counts)).toBeGreaterThanOrEqual(0.75);
+  expect(counts['zhongshan-street-school-traffic'] ?? 2, JSON.stringify(counts)).toBeLessThanOrEqual(2);
 });

@@ -50,11 +50,27 @@ describe('the print edition', () => {
     }
   });
 
-  test('npm run pdf writes an A4 PDF with page numbers, every section, every citation as a note, and the Chinese fonts embedded', async () => {
+  test('the print edition is linked from the home page and the footer of every page, and includes the glossary', async () => {
+    const home = await readPage(site, '');
+    expect(home.match(/href="\/print\/"/g)?.length).toBeGreaterThanOrEqual(2);
+    const footer = (html: string) => html.slice(html.indexOf('<footer'));
+    expect(footer(await readPage(site, 'cases/huzhou-qingnilai/'))).toContain('href="/print/"');
+    const print = await readPage(site, 'print/');
+    const terms = entries.filter((e) => e.collection === 'terms' && !e.draft);
+    expect(terms.length).toBeGreaterThan(5);
+    for (const term of terms) expect(print, term.id).toContain(`id="terms--${term.id}"`);
+    expect(print).toContain('href="#terms"');
+  });
+
+  test('npm run pdf writes an A4 PDF with page numbers, contents with page numbers, bookmarks, every section, every citation as a note, and the Chinese fonts embedded', async () => {
     const out = path.join(path.dirname(site), 'handbook.pdf');
-    const made = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/pdf.ts'), '--site', site, '--out', out], { encoding: 'utf8' });
+    const made = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/pdf.ts'), '--dir', site, '--out', out], { encoding: 'utf8' });
     expect(made.status, made.stderr).toBe(0);
     expect(existsSync(out)).toBe(true);
+    // Every entry of the contents got its page number.
+    const [, found, slots] = /目录页码：(\d+) \/ (\d+) 节/.exec(made.stdout) ?? [];
+    expect(Number(slots)).toBeGreaterThan(sections().length);
+    expect(found).toBe(slots);
     const info = spawnSync('pdfinfo', [out], { encoding: 'utf8' });
     expect(Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1])).toBeGreaterThan(sections().length);
     expect(info.stdout).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
@@ -68,13 +84,25 @@ describe('the print edition', () => {
     const notes = [...html.matchAll(/<ol class="cite-notes"[^>]*>([\s\S]*?)<\/ol>/g)].flatMap((m) => [...m[1]!.matchAll(/<li>([^<]+)<\/li>/g)].map((li) => li[1]!));
     expect(notes.length).toBeGreaterThan(50);
     expect((text.match(/〔\d+〕/g) ?? []).length).toBeGreaterThanOrEqual(notes.length);
+    // The contents carry each section's page number, and the PDF has bookmarks of the sections.
+    const perPage = spawnSync('pdftotext', [out, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout.split('\f').map((p) => p.replace(/\s+/g, ''));
+    const firstGuide = sections()[0]!;
+    const guidePage = perPage.findIndex((p) => p.includes(`网址：${SITE}/guides/${firstGuide.id}/`)) + 1;
+    expect(guidePage).toBeGreaterThan(1);
+    const contents = spawnSync('pdftotext', ['-layout', '-f', '1', '-l', '1', out, '-'], { encoding: 'utf8' }).stdout;
+    expect(contents.split('\n').find((line) => line.includes(firstGuide.title))).toMatch(new RegExp(`\\s${guidePage}\\s*$`));
+    const outline = spawnSync('pdftohtml', ['-xml', '-i', '-q', '-stdout', '-l', '1', out], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
+    const bookmarks = [...outline.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)].map((m) => ({ page: Number(m[1]), title: m[2]! }));
+    expect(bookmarks.find((b) => b.title === firstGuide.title)?.page).toBe(guidePage);
+    for (const s of sections()) expect(bookmarks.map((b) => b.title), s.title).toContain(s.title);
+    expect(text).toContain('第五部分术语');
     const fonts = spawnSync('pdffonts', [out], { encoding: 'utf8' }).stdout.split('\n').slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.every((line) => / yes +(yes|no) +yes /.test(line)), fonts.join('\n')).toBe(true);
   });
 
   test('without Chromium, npm run pdf says what is missing and how to install it', () => {
-    const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/pdf.ts'), '--site', site], {
+    const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/pdf.ts'), '--dir', site], {
       encoding: 'utf8',
       env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' },
     });

@@ -84,7 +84,7 @@ describe('the share kit', () => {
     for (const file of await shared()) expect(await readPage(site, file), file).toContain(`<link rel="canonical" href="${SITE}/${path.dirname(file)}/">`);
   });
 
-  test('without site, the build warns once, in plain Chinese, and readers see no note about it', async () => {
+  test('without site, the build warns once, in plain Chinese, readers see no note about it, and QR codes are left to the page', async () => {
     const output = bare.stdout + bare.stderr;
     expect(output.match(/没有填写网站地址（site）/g)).toHaveLength(1);
     expect(output).toContain('二维码');
@@ -96,7 +96,9 @@ describe('the share kit', () => {
     for (const file of await htmlFiles(bare.out)) {
       const html = await readPage(bare.out, file);
       expect(html, file).not.toContain('handbook.config.ts');
-      expect(html, file).not.toContain('class="share__qr"');
+      // No QR code made at build time: the page draws it from its own address (tests/site/addresses.test.ts).
+      expect(html, file).not.toMatch(/class="share__qr"[^>]*><svg/);
+      if (html.includes('class="share__qr"')) expect(html, file).toMatch(/class="share__qr"[^>]*data-qr="\/[^"]*"[^>]*hidden/);
     }
   });
 });

@@ -35,6 +35,7 @@ const BUILT: Readonly<Record<string, { where: string; values: readonly string[] 
 const THROUGH: Readonly<Record<string, { file: string; declaration: string }>> = {
   'src/components/Header.astro|key': { file: 'src/components/Header.astro', declaration: 'nav' },
   'src/pages/search.astro|key': { file: 'src/client/search-strings.ts', declaration: 'SEARCH_UI_KEYS' },
+  'src/pages/pack.astro|key': { file: 'src/pages/pack.astro', declaration: 'keys' },
 };
 
 const KEY_SHAPE = /^[a-zA-Z]+(\.[\w-]+)+$/;
