@@ -14,9 +14,11 @@ import { serveStatic } from '../../scripts/lib/serve.ts';
 // it: the build's `site` when set, else the address the page was opened at (its own script); and
 // `npm run pdf` from a local server never prints a loopback address.
 const SITE = 'https://handbook.example.org';
-const CASE = '/cases/zhongshan-street-school-traffic/';
+const CASE = '/cases/huzhou-logistics-hub-2019/';
+/** A page whose text links to a section named in Chinese (the introduction's link to a folded consultation). */
+const LINKING = '/guides/introduction/';
 // A link of that case to a section with a Chinese name, as paper should show it.
-const SECTION = '/cases/community-four-six/#讲话列举的协商';
+const SECTION = '/cases/community-four-six/#中山街缺少公厕';
 let bare: string;
 let withSite: string;
 let servers: Awaited<ReturnType<typeof serveStatic>>[] = [];
@@ -82,8 +84,16 @@ for (const scenario of ['unset', 'set'] as const) {
       expect(text).toContain(expected());
       expect(text).toMatch(/GB\/T7714/);
       expect(text).toMatch(/\[EB\/OL\]/);
-      expect(text).toContain(`${scenario === 'unset' ? server().url : SITE}${SECTION}`.replace(/\s+/g, ''));
       expect(text).not.toContain('%E8');
+      // A link to a section named in Chinese prints whole and decoded.
+      const guide = await browser.newPage();
+      await ready(guide, `${server().url}${LINKING}`);
+      const guidePdf = path.join(work, `guide-${scenario}.pdf`);
+      await guide.pdf({ path: guidePdf, preferCSSPageSize: true });
+      await guide.close();
+      const guideText = pdfText(guidePdf).replace(/\s+/g, '');
+      expect(guideText).toContain(`${scenario === 'unset' ? server().url : SITE}${SECTION}`.replace(/\s+/g, ''));
+      expect(guideText).not.toContain('%E4');
     });
   });
 }
@@ -113,7 +123,8 @@ describe('npm run pdf', () => {
     expect(text).not.toMatch(/127\.0\.0\.1|localhost/);
     expect(text).toContain(`http://10.1.2.3:8080${CASE}`);
     // The page that starts the case: its code is of that address, as is every code on the first pages.
-    const page = pdfText(out).split('\f').findIndex((p) => p.replace(/\s+/g, '').includes(`网址：http://10.1.2.3:8080${CASE}`)) + 1;
+    // The section header prints the address on a line of its own (in text a link's address stands in brackets).
+    const page = pdfText(out).split('\f').findIndex((p) => p.includes('网址') && p.split('\n').some((line) => line.trim() === `http://10.1.2.3:8080${CASE}`)) + 1;
     expect(page).toBeGreaterThan(0);
     const single = path.join(work, 'case-page');
     spawnSync('pdftoppm', ['-r', '150', '-f', String(page), '-l', String(page), '-singlefile', '-png', out, single]);
@@ -163,7 +174,7 @@ describe('an office intranet over plain http', () => {
 
 describe('the smaller items of issue 26', () => {
   test('similar cases leave out the consultations listed above them, which stand apart from the text', async () => {
-    const html = await readPage(bare, 'cases/community-four-six/');
+    const html = await readPage(bare, 'cases/huzhou-qingnilai/');
     const children = html.slice(html.indexOf('id="children-heading"'), html.indexOf('</section>', html.indexOf('id="children-heading"')));
     const ids = [...children.matchAll(/href="\/cases\/([^/]+)\/"/g)].map((m) => m[1]!);
     expect(ids.length).toBeGreaterThan(1);

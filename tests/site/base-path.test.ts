@@ -85,7 +85,7 @@ describe('a handbook without site, at an IP address and under a base path', () =
     const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 390, height: 800 }, deviceScaleFactor: 3 });
-      const address = `${new URL(server.url).origin}/handbook/cases/zhongshan-street-school-traffic/`;
+      const address = `${new URL(server.url).origin}/handbook/cases/huzhou-logistics-hub-2019/`;
       expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/handbook\//);
       await page.goto(address, { waitUntil: 'networkidle' });
       await page.waitForSelector('html[data-addresses]');
