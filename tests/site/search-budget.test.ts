@@ -43,13 +43,14 @@ describe('first search on a phone (390 px): no heavier than plain Pagefind on th
       // Every page of the handbook carries the small script of offline reading (issue 18): it is
       // the page's cost, not the search's, and is held to a budget of its own. The search itself
       // (the page, its script and what Pagefind fetches) is held to plain Pagefind's.
-      const siteWide = ours.files.filter((f) => /\/_astro\/(offline|OfflineNotice)[.\w-]*\.js$/.test(f.path)).reduce((sum, f) => sum + f.gzip, 0);
-      expect(siteWide).toBeLessThanOrEqual(1_500);
+      // The addresses script (issue 26) is on every page too: a page draws its own address and QR code.
+      const siteWide = ours.files.filter((f) => /\/_astro\/(offline|OfflineNotice|addresses|Base\.astro_astro_type_script)[.\w-]*\.js$/.test(f.path)).reduce((sum, f) => sum + f.gzip, 0);
+      expect(siteWide).toBeLessThanOrEqual(2_500);
       // For a question the index cannot answer whole, plain Pagefind shows nothing, while ours shows
       // the closest pages said to match only in part (their fragments) and loads the answer's own
-      // modules (near words, the no-result panel): what the reader sees beyond plain Pagefind, held
+      // modules (near words, the no-result panel, and Vite's loader of lazy modules): what the reader sees beyond plain Pagefind, held
       // to a cap of its own and reported (BENCHMARKS.md), not hidden in the comparison.
-      const answer = which === 'none' ? ours.files.filter((f) => f.path.includes('/pagefind/fragment/') || /\/_astro\/(near|search-nothing)[.\w-]*\.js$/.test(f.path)).reduce((sum, f) => sum + f.gzip, 0) : 0;
+      const answer = which === 'none' ? ours.files.filter((f) => f.path.includes('/pagefind/fragment/') || /\/_astro\/(near|search-nothing|preload-helper)[.\w-]*\.js$/.test(f.path)).reduce((sum, f) => sum + f.gzip, 0) : 0;
       expect(answer).toBeLessThanOrEqual(6_000);
       expect(ours.searchBytesGzip - siteWide - answer, `ours:\n${list(ours.files)}\nplain:\n${list(plain.files)}`).toBeLessThanOrEqual(plain.pagefindBytesGzip);
     });
