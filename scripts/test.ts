@@ -26,8 +26,15 @@ if (missing.length > 0) {
   }
   console.log(`▸ Installing ${missing.join(', ')} with apt-get (needed by the tests)…`);
   const env = inheritedEnv({ DEBIAN_FRONTEND: 'noninteractive' });
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
+  // Another apt-get (an update running in the background) may hold dpkg's lock: wait for it.
+  const apt = (...args: string[]) => execFileSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', ...args], { stdio: 'inherit', env });
+  try {
+    apt('update', '-qq');
+    apt('install', '-y', '-qq', ...missing);
+  } catch {
+    console.error(`apt-get 没能安装 ${missing.join('、')}（见上面的输出）。apt-get could not install ${missing.join(', ')}: see its output above, then run \`${installCommand(missing)}\` and \`npm test\` again.`);
+    process.exit(1);
+  }
   const still = missingPackages();
   if (still.length > 0) {
     console.error(`apt-get 安装后仍缺少：${still.join('、')}。Still missing after apt-get: ${still.join(', ')}.`);
