@@ -218,6 +218,15 @@ describe('the search page', () => {
     expect(subs).toContain('/methods/demo-method/#step-3');
     await page.close();
   });
+  test('a question about a term lands on its glossary entry (a record of its own at /terms/#id), first', async () => {
+    const page = await open('/search/?q=' + encodeURIComponent('议事会是什么意思'));
+    const first = page.locator('#search-results > li').first();
+    expect(await first.locator('a[href="/terms/#demo-term"]').first().textContent()).toBe('议事会');
+    // The entry's definition is its summary; the glossary page's other entries are not in it.
+    expect(await first.textContent()).toContain('测试用的术语释义');
+    await page.close();
+  });
+
   test('a question covered only in part: no results claimed, the closest pages under their own heading, each with the words it lacks', async () => {
     const page = await open('/search/?q=' + encodeURIComponent('路灯和量子'), 390);
     expect(await page.locator('#search-status').textContent()).toMatch(/^手册里没有完全符合“路灯和量子”的页面。下面 \d+ 个页面只部分符合。$/);

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { forEachSearchCopy, pageUrl, searchCopy, type SearchCopyPage } from '../../scripts/lib/build/search-copy.ts';
+import { forEachSearchCopy, pageUrl, searchCopies, searchCopy, type SearchCopyPage } from '../../scripts/lib/build/search-copy.ts';
 import { BLOCK_END, HEADING_END, joinWords, segmentEach, segmentWords } from '../../src/search/segment.ts';
 
 describe('segmentWords and joinWords', () => {
@@ -58,6 +58,29 @@ describe('searchCopy: what Pagefind reads of a page', () => {
     expect(copy).toContain('<span data-pagefind-filter="topics:traffic"></span>');
     expect(copy).toContain('data-pagefind-meta="region:浙江省 · 湖州市"');
     expect(copy).toContain('<section data-pagefind-ignore>');
+  });
+
+  test('an element marked data-search-entry is a record of its own at #id, with the page’s search fields, and leaves the page’s own copy', () => {
+    const copies = searchCopies(
+      page(
+        '<main data-pagefind-body><div hidden data-search-fields data-pagefind-sort="date:0000-00-00"><span data-pagefind-filter="kind:glossary"></span></div><h1>术语</h1>' +
+          '<dl><div id="liangwei" data-search-entry><dt><a href="#liangwei" data-pagefind-meta="title">两委</a></dt><dd><div><p data-pagefind-meta="summary">村党组织和村委会。</p></div></dd></div>' +
+          '<div id="jiebie" data-search-entry><dt><a data-pagefind-meta="title">界别</a></dt><dd><p>政协的组成单位。</p></dd></div></dl></main>',
+      ),
+    )!;
+    expect(copies.map((c) => c.fragment)).toEqual([undefined, 'liangwei', 'jiebie']);
+    const [own, liangwei, jiebie] = copies.map((c) => c.html);
+    expect(own).toContain('> 术语 <');
+    expect(own).not.toMatch(/两 ?委/);
+    expect(own).not.toMatch(/界 ?别/);
+    // The nested div does not end the entry early; each entry carries the page's filter.
+    expect(liangwei).toContain('村 党 组织 和 村 委 会 。');
+    expect(liangwei).toMatch(/data-pagefind-meta="title">[ 两委]+<\/a>/);
+    expect(liangwei).toContain('<span data-pagefind-filter="kind:glossary"></span>');
+    expect(liangwei).not.toMatch(/界 ?别/);
+    expect(jiebie).toMatch(/> 界 ?别 </);
+    expect(jiebie).not.toMatch(/两 ?委/);
+    expect(searchCopy(page('<main data-pagefind-body><p>正文</p></main>'))).toBe(searchCopies(page('<main data-pagefind-body><p>正文</p></main>'))![0]!.html);
   });
 
   test('code samples are left out, and every heading and block of text ends with a mark', () => {

@@ -32,14 +32,71 @@ function decode(text: string): string {
 
 const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
+/** An element that is searched as a record of its own (a glossary entry), found at `#id` of its page. */
+const ENTRY_OPEN = /<([a-z][a-z0-9]*)\b([^>]*\sdata-search-entry\b[^>]*)>/g;
+/** The page's search fields (filters, date, region: SearchFields.astro), which each entry record carries too. */
+const FIELDS = /<div\b[^>]*\sdata-search-fields\b[^>]*>[\s\S]*?<\/div>/;
+
+/** Where the element opened at `from` (a `tag` element) closes: the index just past its end tag, or -1. */
+function elementEnd(html: string, tag: string, from: number): number {
+  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'g');
+  tags.lastIndex = from;
+  let depth = 0;
+  for (let m = tags.exec(html); m; m = tags.exec(html)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) return m.index + m[0].length;
+  }
+  return -1;
+}
+
 /**
- * The searchable copy of a built page: its `<main data-pagefind-body>` (with the filters, meta
- * and sort it holds) in a bare document, every text split into words and padded with spaces, so
- * a tag between two words never glues them. Code samples are left out, and a mark follows every
- * heading and every block of text (`BLOCK_END`, `HEADING_END`), so that excerpts can keep to one
- * block (`src/search/excerpt.ts`). Undefined for a page that is not searched.
+ * Elements marked `data-search-entry` with an `id` (the glossary's entries) taken out of the
+ * page's searchable part, each to be a record of its own at `#id`, with the page's search fields;
+ * its title and summary are the elements it marks `data-pagefind-meta="title"` and `"summary"`.
+ * A reader asking what a term means then lands on the term, ranked by its own title.
  */
-export function searchCopy(html: string): string | undefined {
+function splitEntries(main: string): { rest: string; entries: { id: string; html: string }[] } {
+  const entries: { id: string; html: string }[] = [];
+  const fields = FIELDS.exec(main)?.[0] ?? '';
+  let rest = '';
+  let last = 0;
+  for (const m of main.matchAll(ENTRY_OPEN)) {
+    if (m.index < last) continue; // an entry inside an entry stays in it
+    const id = /\sid="([^"]+)"/.exec(m[2]!)?.[1];
+    const end = elementEnd(main, m[1]!, m.index);
+    if (!id || end < 0) continue;
+    entries.push({ id, html: `<main data-pagefind-body>${fields}${main.slice(m.index, end)}</main>` });
+    rest += main.slice(last, m.index);
+    last = end;
+  }
+  return { rest: rest + main.slice(last), entries };
+}
+
+/** A record for Pagefind: a page's searchable copy, or one of its entries (`fragment`: its id). */
+export interface SearchCopy {
+  fragment?: string;
+  html: string;
+}
+
+/** The searchable part of a page in a bare document, its text split into words. */
+function wordsDocument(main: string, lang: string): string {
+  // Every text between two tags, split into words in one pass.
+  const texts = [...main.matchAll(TEXT)].map((m) => m[1]!).filter((text) => text.trim()).map(decode);
+  const segmented = segmentEach(texts);
+  let next = 0;
+  const words = main.replace(TEXT, (whole, text: string) => (text.trim() ? `> ${escape(segmented[next++]!)} <` : whole));
+  return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${words}</body></html>\n`;
+}
+
+/**
+ * The searchable copies of a built page: its `<main data-pagefind-body>` (with the filters, meta
+ * and sort it holds) in a bare document, every text split into words and padded with spaces, so
+ * a tag between two words never glues them, then one record per entry it marks
+ * (`splitEntries`). Code samples are left out, and a mark follows every heading and every block
+ * of text (`BLOCK_END`, `HEADING_END`), so that excerpts can keep to one block
+ * (`src/search/excerpt.ts`). Undefined for a page that is not searched.
+ */
+export function searchCopies(html: string): SearchCopy[] | undefined {
   const start = BODY_START.exec(html);
   if (!start) return undefined;
   const end = html.lastIndexOf('</main>');
@@ -54,12 +111,13 @@ export function searchCopy(html: string): string | undefined {
     .replace(TERM_CLOSE, '$&：')
     // The date goes to the page's meta, not to Pagefind's sort: see date-order.ts.
     .replaceAll('data-pagefind-sort="date:', 'data-pagefind-meta="date:')}</main>`;
-  // Every text between two tags, split into words in one pass.
-  const texts = [...main.matchAll(TEXT)].map((m) => m[1]!).filter((text) => text.trim()).map(decode);
-  const segmented = segmentEach(texts);
-  let next = 0;
-  const words = main.replace(TEXT, (whole, text: string) => (text.trim() ? `> ${escape(segmented[next++]!)} <` : whole));
-  return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${words}</body></html>\n`;
+  const { rest, entries } = splitEntries(main);
+  return [{ html: wordsDocument(rest, lang) }, ...entries.map((e) => ({ fragment: e.id, html: wordsDocument(e.html, lang) }))];
+}
+
+/** The page's own searchable copy (`searchCopies` without its entries). */
+export function searchCopy(html: string): string | undefined {
+  return searchCopies(html)?.[0]?.html;
 }
 
 /** A searchable page: the URL Pagefind gives it and its search copy (`searchCopy`). */
@@ -74,8 +132,8 @@ export function pageUrl(file: string): string {
 }
 
 /** The search copy of each of `files` (paths relative to `siteDir`), in order, as each is ready: undefined for a page that is not searched. */
-export async function copyEach(siteDir: string, files: readonly string[], each: (index: number, html: string | undefined) => void): Promise<void> {
-  for (const [index, file] of files.entries()) each(index, searchCopy(await readFile(path.join(siteDir, file), 'utf8')));
+export async function copyEach(siteDir: string, files: readonly string[], each: (index: number, copies: SearchCopy[] | undefined) => void): Promise<void> {
+  for (const [index, file] of files.entries()) each(index, searchCopies(await readFile(path.join(siteDir, file), 'utf8')));
 }
 
 /** Below this many pages one thread is quicker than starting others. */
@@ -95,15 +153,16 @@ export async function forEachSearchCopy(siteDir: string, skip: ReadonlySet<strin
     .sort();
   let added = 0;
   // Copies arrive from the threads in any order; they go to `add` in the files' order.
-  const ready = new Map<number, string | undefined>();
+  const ready = new Map<number, SearchCopy[] | undefined>();
   let next = 0;
-  const take = (index: number, html: string | undefined) => {
-    ready.set(index, html);
+  const take = (index: number, copies: SearchCopy[] | undefined) => {
+    ready.set(index, copies);
     for (; ready.has(next); next++) {
-      const copy = ready.get(next);
+      const records = ready.get(next);
       ready.delete(next);
-      if (copy === undefined) continue;
-      add({ url: pageUrl(files[next]!), html: copy });
+      if (records === undefined) continue;
+      const url = pageUrl(files[next]!);
+      for (const { fragment, html } of records) add({ url: fragment ? `${url}#${fragment}` : url, html });
       added++;
     }
   };
@@ -119,7 +178,7 @@ export async function forEachSearchCopy(siteDir: string, skip: ReadonlySet<strin
         new Promise<void>((resolve, reject) => {
           const share = files.flatMap((file, index) => (index % threads === thread ? [[index, file] as const] : []));
           const worker = new Worker(new URL('./search-copy-worker.ts', import.meta.url), { workerData: { siteDir, files: share.map(([, file]) => file) } });
-          worker.on('message', ([at, html]: [number, string | undefined]) => take(share[at]![0], html));
+          worker.on('message', ([at, copies]: [number, SearchCopy[] | undefined]) => take(share[at]![0], copies));
           worker.once('error', reject);
           worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`搜索索引的分词线程意外退出（退出码 ${code}）`))));
         }),
