@@ -66,7 +66,7 @@ export interface EvalAnswer {
   near: string[];
   /** The words searched, with how many pages held each and their weight (for reading a miss). */
   units: string[];
-  /** Each shown page's coverage of the question (* when a word is in its title or summary). */
+  /** Each shown page's coverage of the question (* when a word is in its title or summary) and its rank score. */
   coverage: string[];
   /** Every string searched, with how many pages it found. */
   tried: string[];
@@ -161,7 +161,7 @@ const RUN = `async (questions) => {
     const shown = [...found.pages, ...(found.partial ?? [])].slice(0, 5);
     const top = await Promise.all(shown.map(async (p) => (await p.hit.data()).url));
     const units = found.units.map((u) => u.text + ':' + u.found + (u.weight === undefined ? '' : ':' + u.weight.toFixed(2)));
-    const coverage = shown.map((p) => (p.coverage ?? 0).toFixed(2) + (p.about ? '*' : ''));
+    const coverage = shown.map((p) => (p.coverage ?? 0).toFixed(2) + (p.about ? '*' : '') + (p.score === undefined ? '' : '/' + p.score.toFixed(2)));
     answers.push({ ...q, grade, top, near: (found.near ?? []).map((n) => n.word + '→' + n.suggestion), units, coverage, tried: found.tried.map((t) => t.text + ':' + t.found) });
   }
   return answers;

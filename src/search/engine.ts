@@ -27,7 +27,7 @@
  * handbook's wording comes in with the `Thesaurus`. No `node:` imports: the search page's
  * script runs this.
  */
-import { analyzeQuery, needsTraditionalConversion, normalizeQuery, toSimplified, type QueryToken } from './query.ts';
+import { analyzeQuery, asksWhatItIs, needsTraditionalConversion, normalizeQuery, toSimplified, type QueryToken } from './query.ts';
 import { joinWords, segmentWords } from './segment.ts';
 import { Thesaurus } from './thesaurus.ts';
 
@@ -75,10 +75,23 @@ const COMMON_SHARE = 0.6;
 const CONFIDENT = 0.75;
 /** A page covering this share of the question's weight is among the closest pages even without a word in its title or summary. */
 const PARTIAL = 0.6;
-/** How much more a word counts towards a page's rank when it is in the page's title or summary. */
-const ABOUT_BONUS = 1;
-/** How many of the best pages are read (title and summary) to tell what they are about. */
+/** How much more a word counts towards a page's rank when it is in the page's title, or in its summary. */
+const TITLE_BONUS = 1.5;
+const SUMMARY_BONUS = 1;
+/**
+ * When the index does not say which fields hold a match (`metaFields`): how many of the best
+ * pages are read (title and summary) to tell what they are about. When it does, every page is
+ * checked, at no cost.
+ */
 const ABOUT_CHECKED = 8;
+/**
+ * For a question asking what something is (`asksWhatItIs`): how many of the best pages with the
+ * word in their title are read, to find the page titled with the word itself (the glossary's
+ * entry, a method's page), which then comes first.
+ */
+const DEFINITION_CHECKED = 8;
+/** The longest word tried in a run of characters the segmenter joins into no word (`splitRun`). */
+const RUN_WORD = 4;
 /** A question longer than this many words is searched by its first ones (each word is a search). */
 const MAX_UNITS = 12;
 
@@ -310,11 +323,6 @@ export interface PageText {
   meta?: Record<string, string | undefined>;
 }
 
-/** The text of a page that says what it is about: its title and summary, words joined. */
-function aboutText(data: PageText): string {
-  return [data.meta?.title, data.meta?.summary].filter(Boolean).map((p) => joinWords(p!)).join('\n');
-}
-
 /**
  * Searches the handbook: converts Traditional characters, plans the query, searches every
  * alternative once, weighs each word by how many pages hold it, ranks the pages and grades the
@@ -385,6 +393,40 @@ export async function searchHandbook<D extends PageText>(input: string, search: 
     return found;
   }
 
+  /**
+   * A run of characters the segmenter joins into no word (电/动/车/乱/停/乱/放/把/路/都/堵: the
+   * browser's dictionary lacks even 电动车), read as the words the index holds: from its start,
+   * the longest piece of two to `RUN_WORD` characters that stands together on some page (电动车),
+   * then on from its end (乱停乱放); a character that begins no such piece is left out unless the
+   * thesaurus knows it (堵). Each piece is searched and weighed as a word of its own. All pieces
+   * are made of the run's characters, so after the first search they cost no more index files.
+   * Undefined when the run is not such a run, stands on a page whole, or holds no such piece.
+   */
+  async function splitRun(unit: QueryUnit): Promise<QueryUnit[] | undefined> {
+    const chars = [...unit.text];
+    if (chars.length < 3 || !chars.every((c) => HAN.test(c)) || indexTokens(unit.text).length !== chars.length) return undefined;
+    if ((await searchAlternative(unit.text)).size > 0) return undefined;
+    const pieces: string[] = [];
+    for (let i = 0; i < chars.length; ) {
+      let taken = 0;
+      for (let length = Math.min(RUN_WORD, chars.length - i); length >= 2 && !taken; length--) {
+        if ((await searchAlternative(chars.slice(i, i + length).join(''))).size > 0) taken = length;
+      }
+      if (taken) pieces.push(chars.slice(i, i + taken).join(''));
+      else if (thesaurus.knows(chars[i]!)) pieces.push(chars[i]!);
+      i += taken || 1;
+    }
+    if (pieces.length === 0) return undefined;
+    return pieces.flatMap((piece) => planQuery(piece, thesaurus, { segmenter: options.segmenter }).filter((u) => u.text === piece));
+  }
+  for (let u = 0; u < plan.length; u++) {
+    const pieces = await splitRun(plan[u]!);
+    if (!pieces) continue;
+    const fresh = pieces.filter((p) => !plan.some((q) => q.text === p.text));
+    plan.splice(u, 1, ...fresh);
+    u += fresh.length - 1;
+  }
+
   // Per query word: per page, how much of it the page holds and through what.
   const perUnit = [];
   for (const unit of plan) {
@@ -446,22 +488,52 @@ export async function searchHandbook<D extends PageText>(input: string, search: 
   // What the best pages are about: a word of the question in a page's title or summary ranks
   // the page above pages that only mention it, and keeps the answer from being “nothing”.
   const informative = new Set(units.filter((u) => !u.common).map((u) => u.text));
-  const checked = ranked.slice(0, ABOUT_CHECKED);
+  const checked = options.metaFields ? ranked : ranked.slice(0, ABOUT_CHECKED);
   const texts = options.metaFields ? [] : await Promise.all(checked.map(async (page) => (await page.hit.data().catch(() => undefined)) as D | undefined));
-  const inMeta = (page: RankedPage<D>, text: string) =>
-    [...(cache.get(text)?.get(page.id)?.hit.matchedMetaFields ?? [])].some((field) => field === 'title' || field === 'summary');
+  const fieldsOf = (page: RankedPage<D>, text: string) => cache.get(text)?.get(page.id)?.hit.matchedMetaFields ?? [];
   checked.forEach((page, i) => {
     const data = texts[i];
     if (!data && !options.metaFields) return;
-    const text = data ? aboutText(data) : '';
+    const title = data ? joinWords(data.meta?.title ?? '') : '';
+    const summary = data ? joinWords(data.meta?.summary ?? '') : '';
     for (const m of page.matched) {
-      if (data ? !text.includes(m.text) : !inMeta(page, m.text)) continue;
+      const fields = data ? [] : fieldsOf(page, m.text);
+      const inTitle = data ? title.includes(m.text) : fields.includes('title');
+      const inSummary = data ? summary.includes(m.text) : fields.includes('summary');
+      if (!inTitle && !inSummary) continue;
       page.about ||= informative.has(m.unit);
       const unit = units.find((u) => u.text === m.unit)!;
-      page.score += ABOUT_BONUS * unit.weight;
+      page.score += (inTitle ? TITLE_BONUS : SUMMARY_BONUS) * unit.weight;
     }
   });
   ranked = ranked.sort(order);
+
+  // A question asking what something is: the page titled with the word itself comes first.
+  if (asksWhatItIs(query)) {
+    // Every piece of the word in the page's title (Pagefind says which fields hold a match per search).
+    // (Each piece was searched alone when the word was: no more index files.)
+    const titleHolds = async (page: RankedPage<D>, text: string) => {
+      if (!options.metaFields) return true;
+      for (const token of indexTokens(text)) {
+        const hit = (await searchOnce(token)).find((h) => h.id === page.id);
+        if (!hit?.matchedMetaFields?.includes('title')) return false;
+      }
+      return true;
+    };
+    const plain = (text: string) => joinWords(text).replace(/[\s“”"'‘’《》「」()（）]/gu, '');
+    let read = 0;
+    for (const page of ranked) {
+      if (read >= DEFINITION_CHECKED) break;
+      const asked = [];
+      for (const m of page.matched) if (m.kind !== 'part' && (await titleHolds(page, m.text))) asked.push(m);
+      if (asked.length === 0) continue;
+      read++;
+      const data = (await page.hit.data().catch(() => undefined)) as D | undefined;
+      const title = plain(data?.meta?.title ?? '');
+      if (title && asked.some((m) => plain(m.text) === title || plain(m.unit) === title)) page.score += total * 2;
+    }
+    ranked = ranked.sort(order);
+  }
 
   // The grade: results when a page holds most of the question's weight; otherwise the closest
   // pages, said to match only in part, when one holds more than half of it or has an

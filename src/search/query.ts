@@ -30,10 +30,23 @@ const FUNCTION_WORDS = new Set([
   '这里', '那里', '我要', '我想', '我们要', '要不要', '该不该', '需不需要', '应不应该', '有什么',
   '什么意思', '是什么意思', '啥意思', '指什么', '是指', '指的是', '叫做', '称为', '什么叫', '何谓', '叫什么',
   '很', '太', '非常', '特别', '比较', '老是', '总是', '经常', '一直', '已经', '现在', '目前', '最近', '先', '再',
+  '啥叫', '含义', '意思', '什么是', '是啥意思',
   '我', '你', '您', '他', '她', '它', '咱', '要', '想', '该', '能', '哪', '谁', '啥', '咋', '是', '有', '在', '和',
   '跟', '与', '及', '或', '就', '都', '也', '还', '又', '才', '把', '被', '给', '对', '从', '向', '让', '这', '那',
   '等', '呗', '请', '由', '将', '使', '得', '几',
 ]);
+
+/**
+ * How Chinese asks what something is or means (两委是什么意思, 什么叫界别, 回头看指什么, 界别的含义):
+ * a page titled with the word asked about then answers best (engine.ts).
+ */
+const DEFINITION_FRAMES = ['是什么', '什么是', '什么叫', '啥叫', '叫什么', '何谓', '啥意思', '什么意思', '是啥', '指什么', '是指', '指的是', '含义', '意思'];
+
+/** Whether a query asks what something is or means (`DEFINITION_FRAMES`). */
+export function asksWhatItIs(q: string): boolean {
+  const text = normalizeQuery(q);
+  return DEFINITION_FRAMES.some((frame) => text.includes(frame));
+}
 
 /** Function words of three or more characters: cut out of a question whole (`analyzeQuery`). */
 const FRAMES = [...FUNCTION_WORDS].filter((w) => [...w].length >= 3);
@@ -146,7 +159,9 @@ export function analyzeQuery(q: string, options: QueryOptions = {}): QueryToken[
   }
   addFree(last, text.length);
 
-  const listed = (t: Raw) => PARTICLES.has(t.text) || FUNCTION_WORDS.has(t.text);
+  const functionChar = (c: string) => PARTICLES.has(c) || FUNCTION_WORDS.has(c);
+  // A word the lists hold, or one made of function characters only (是啥 = 是 + 啥, 都是).
+  const listed = (t: Raw) => PARTICLES.has(t.text) || FUNCTION_WORDS.has(t.text) || (t.han && [...t.text].every(functionChar));
   // A lone character the lists do not know: a piece of a word the segmenter could not find.
   const lonePiece = (t: Raw | undefined) => t !== undefined && t.han && !t.whole && t.text.length === 1 && !listed(t);
   return raw.map((t, i): QueryToken => {

@@ -115,6 +115,34 @@ describe('searchHandbook: weights from the index, ranking and graded answers', (
     }
   });
 
+  test('a question asking what a word means puts the page titled with that word first, above pages that name it in their titles', async () => {
+    const { search } = fakeIndex({
+      council: { title: '村两委牵头召开的议事会', summary: '村两委和村民代表商量修路。', body: '两委班子成员到会。两委会后公示。' },
+      meeting: { title: '两委联席会议讨论垃圾分类', summary: '社区两委召集居民。', body: '两委分工负责。' },
+      term: { title: '两委', summary: '社区发言提到的议事会固定成员。', body: '资料未载明具体指哪两个组织。' },
+      other: { title: '路灯', body: '路灯坏了。' },
+    });
+    for (const q of ['两委是什么意思', '什么叫两委', '两委的含义', '两委是啥']) {
+      const found = await searchHandbook(q, search, { pageCount: 4, metaFields: true });
+      expect(found.units.map((u) => u.text), q).toEqual(['两委']);
+      expect(found.pages[0]!.id, q).toBe('term');
+    }
+  });
+
+  test('a run of characters the segmenter joins into no word is read as the words the index holds, even when the thesaurus knows one of its characters', async () => {
+    const { search } = fakeIndex({
+      ebike: { title: '小区电动车乱停乱放的协商', summary: '电动车停放在楼道。', body: '议事会商量划停放区。' },
+      road: { title: '学校门口道路拥堵', body: '上学时段拥堵。' },
+      other: { title: '路灯', body: '路灯坏了。' },
+    });
+    // 电动车乱停乱放把路都堵死了: the browser's dictionary splits it into single characters (电/动/车/乱/…/堵) and 死了.
+    const found = await searchHandbook('电动车乱停乱放把路都堵死了', search, { pageCount: 3, thesaurus: thesaurusOf({ synonyms: { 拥堵: ['堵'] } }) });
+    expect(found.grade).not.toBe('nothing');
+    expect([...found.pages, ...found.partial][0]!.id).toBe('ebike');
+    expect(found.units.map((u) => u.text)).toEqual(expect.arrayContaining(['堵']));
+    expect(found.units.map((u) => u.text).join(' ')).not.toContain('电动车乱停乱放把路都堵');
+  });
+
   test('a stray word (附近, 老是, 太) never empties or derails the list', async () => {
     const { search } = fakeIndex(HANDBOOK);
     for (const q of ['附近的公厕', '公厕老是没有', '公厕太少']) {

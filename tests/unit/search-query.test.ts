@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import OpenCC from 'opencc-js';
 import { describe, expect, test } from 'vitest';
-import { analyzeQuery, needsTraditionalConversion, normalizeQuery, toSimplified } from '../../src/search/query.ts';
+import { analyzeQuery, asksWhatItIs, needsTraditionalConversion, normalizeQuery, toSimplified } from '../../src/search/query.ts';
 import { TRADITIONAL_ONLY } from '../../src/search/traditional.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 
@@ -16,6 +16,13 @@ describe('analyzeQuery: the words of a query, language-level', () => {
     // Generic and complaint words are no list's business: the index weighs them (engine.ts).
     for (const word of ['附近', '问题', '解决', '没有']) expect(kinds(word)).toEqual([`${word}:content`]);
     for (const word of ['老是', '太', '什么']) expect(kinds(word)).toEqual([`${word}:function`]);
+  });
+
+  test('a word made only of function characters is a function word (是啥 = 是 + 啥), and definition questions are recognised', () => {
+    expect(analyzeQuery('界别是啥').find((t) => t.text === '是啥')?.kind).toBe('function');
+    expect(analyzeQuery('停车都是问题').find((t) => t.text === '都是')?.kind).toBe('function');
+    for (const q of ['两委是什么意思', '什么叫界别', '回头看指什么', '界别的含义', '界别是啥']) expect(asksWhatItIs(q), q).toBe(true);
+    for (const q of ['停车难', '界别协商的例子', '加装电梯怎么分摊']) expect(asksWhatItIs(q), q).toBe(false);
   });
 
   test('question frames of three or more characters are cut out whole before segmenting', () => {
