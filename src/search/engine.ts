@@ -398,8 +398,9 @@ export async function searchHandbook<D extends PageText>(input: string, search: 
    * browser's dictionary lacks even 电动车), read as the words the index holds: from its start,
    * the longest piece of two to `RUN_WORD` characters that stands together on some page (电动车),
    * then on from its end (乱停乱放); a character that begins no such piece is left out unless the
-   * thesaurus knows it (堵). Each piece is searched and weighed as a word of its own. All pieces
-   * are made of the run's characters, so after the first search they cost no more index files.
+   * thesaurus knows it (堵); when no piece is on any page, its characters are, one by one. Each
+   * piece is searched and weighed as a word of its own. All pieces are made of the run's
+   * characters, so after the first search they cost no more index files.
    * Undefined when the run is not such a run, stands on a page whole, or holds no such piece.
    */
   async function splitRun(unit: QueryUnit): Promise<QueryUnit[] | undefined> {
@@ -416,7 +417,15 @@ export async function searchHandbook<D extends PageText>(input: string, search: 
       else if (thesaurus.knows(chars[i]!)) pieces.push(chars[i]!);
       i += taken || 1;
     }
-    if (pieces.length === 0) return undefined;
+    // No piece of two or more characters is on any page: its characters one by one (桥 of
+    // 座/桥/快), each weighed by how many pages hold it, as every word is; a character on most
+    // pages (座, 快) weighs little.
+    if (pieces.length === 0) {
+      for (const char of new Set(chars)) {
+        if (analyzeQuery(char)[0]?.kind === 'content' && (await searchAlternative(char)).size > 0) pieces.push(char);
+      }
+      return pieces.length ? pieces.map((char) => ({ text: char, alternatives: [{ text: char, kind: 'typed' as const }] })) : undefined;
+    }
     return pieces.flatMap((piece) => planQuery(piece, thesaurus, { segmenter: options.segmenter }).filter((u) => u.text === piece));
   }
   for (let u = 0; u < plan.length; u++) {

@@ -141,6 +141,17 @@ describe('searchHandbook: weights from the index, ranking and graded answers', (
     expect([...found.pages, ...found.partial][0]!.id).toBe('ebike');
     expect(found.units.map((u) => u.text)).toEqual(expect.arrayContaining(['堵']));
     expect(found.units.map((u) => u.text).join(' ')).not.toContain('电动车乱停乱放把路都堵');
+    // No piece of 座/桥/快 is on any page: its characters are searched one by one, and 桥 is in a summary.
+    const bridge = fakeIndex({
+      plan: { title: '东风村新一年农村工作协商议事会', summary: '会上形成修复道路、改建危桥等共识。', body: '村民代表建言。' },
+      seat: { title: '座谈会', summary: '委员座谈。', body: '加快进度。' },
+      talk: { title: '专题座谈', body: '尽快落实。' },
+      fast: { title: '加快建设', body: '座谈后很快开工。' },
+      other: { title: '路灯', body: '路灯坏了。' },
+    });
+    const crumbling = await searchHandbook('那座桥快塌了', bridge.search, { pageCount: 5 });
+    expect(crumbling.grade).not.toBe('nothing');
+    expect([...crumbling.pages, ...crumbling.partial][0]!.id).toBe('plan');
   });
 
   test('a stray word (附近, 老是, 太) never empties or derails the list', async () => {
