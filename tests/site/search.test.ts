@@ -227,6 +227,14 @@ describe('the search page', () => {
     await page.close();
   });
 
+  test('the list of sources is not a search result: a report’s title finds the pages that cite it', async () => {
+    const page = await open('/search/?q=' + encodeURIComponent('示例资料：社区协商工作讲话'));
+    const links = await page.locator('#search-results h3 a, #search-partial h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((href) => href.startsWith('/sources/'))).toEqual([]);
+    await page.close();
+  });
+
   test('a question covered only in part: no results claimed, the closest pages under their own heading, each with the words it lacks', async () => {
     const page = await open('/search/?q=' + encodeURIComponent('路灯和量子'), 390);
     expect(await page.locator('#search-status').textContent()).toMatch(/^手册里没有完全符合“路灯和量子”的页面。下面 \d+ 个页面只部分符合。$/);
