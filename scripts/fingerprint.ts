@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine, fail } from './lib/cli.ts';
 import { parseDocument } from 'yaml';
 import { decodeFile } from './lib/check/read.ts';
 import { fingerprintFile } from './lib/check/fingerprint.ts';
@@ -18,22 +18,7 @@ const USAGE = `用法：npm run fingerprint -- <原文.txt> --source <资料id>
   npm run check 就能像比对原文一样检查照抄，而原文本身不必保存在项目里。
   资料id：content/sources/ 中这份资料的文件名（不带 .yaml），如 huzhou-practice-2020`;
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({ allowPositionals: true, options: { source: { type: 'string' }, content: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-} catch (error) {
-  fail(`参数有误：${(error as Error).message}\n\n${USAGE}`);
-}
-const { values, positionals } = parsed;
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const { values, positionals } = commandLine({ source: { type: 'string' }, content: { type: 'string' } }, USAGE);
 if (positionals.length !== 1) fail(`${positionals.length === 0 ? '缺少原文文件。' : `多余的参数：${positionals.slice(1).join(' ')}。`}\n\n${USAGE}`);
 const id = values.source;
 if (!id) fail(`缺少 --source：这份原文是哪一份资料的？\n\n${USAGE}`);

@@ -1,7 +1,7 @@
 // `npm run import -- <台账.xlsx|台账.csv> [--update] [--dry-run]`: turns a consultation ledger
 // into case files, all or nothing (scripts/lib/import/).
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine, fail } from './lib/cli.ts';
 import { importLedger } from './lib/import/index.ts';
 import { invocationDir } from './lib/user-env.ts';
 
@@ -11,31 +11,15 @@ const USAGE = `用法：npm run import -- <台账文件> [--update] [--dry-run]
   --dry-run：只检查，不写任何文件
 例如：npm run import -- 2024年协商台账.xlsx`;
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: {
-      update: { type: 'boolean' },
-      'dry-run': { type: 'boolean' },
-      /** The content folder. Default: <project>/content. */
-      content: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-} catch (error) {
-  fail(`参数有误：${(error as Error).message}\n\n${USAGE}`);
-}
-const { values, positionals } = parsed;
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const { values, positionals } = commandLine(
+  {
+    update: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    /** The content folder. Default: <project>/content. */
+    content: { type: 'string' },
+  },
+  USAGE,
+);
 if (positionals.length === 0) fail(`缺少台账文件。\n\n${USAGE}`);
 if (positionals.length > 1) fail(`一次只能导入一个台账文件，这里给了 ${positionals.length} 个：${positionals.join(' ')}。文件名里有空格时请用引号括起来\n\n${USAGE}`);
 

@@ -2,7 +2,7 @@
 // file with comments saying what to fill in; what the author must write or choose is marked
 // 【待填写】, and the file passes `npm run check` once every mark is replaced.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine, fail } from './lib/cli.ts';
 import { createEntry, KIND_LIST, kindOf } from './lib/new-entry.ts';
 import { writeTemplate } from './lib/import/template.ts';
 import { PLACEHOLDER } from './lib/check/placeholder.ts';
@@ -14,30 +14,14 @@ const USAGE = `用法：npm run new -- <类型> <id> [--title 标题]
   id：文件名，只能用小写英文字母、数字和连字符（-），如 zhongshan-street-toilet
 例如：npm run new -- case zhongshan-street-toilet --title 中山街公厕改造协商`;
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: {
-      title: { type: 'string' },
-      /** The content folder. Default: <project>/content. */
-      content: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-} catch (error) {
-  fail(`参数有误：${(error as Error).message}\n\n${USAGE}`);
-}
-const { values, positionals } = parsed;
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const { values, positionals } = commandLine(
+  {
+    title: { type: 'string' },
+    /** The content folder. Default: <project>/content. */
+    content: { type: 'string' },
+  },
+  USAGE,
+);
 const [kindWord, id, ...extra] = positionals;
 const root = path.resolve(import.meta.dirname, '..');
 if (kindWord === 'ledger') await newLedger(id, extra);
