@@ -386,7 +386,7 @@ export class SearchPage extends HTMLElement {
       // The steps and sections holding matches, as links straight to them.
       const subs = subResults(data.anchors, locations, data.content);
       if (subs.length) {
-        item.append(el('ul', { className: 'subs', ariaLabel: t('search.subResults') }, ...subs.map((s) => el('li', {}, el('a', { href: `${data.url}#${encodeURIComponent(s.id)}` }, joinWords(s.title))))));
+        item.append(el('ul', { className: 'subs', ariaLabel: t('search.subResults') }, ...subs.map((s) => el('li', {}, el('a', { href: `${data.url.split('#')[0]}#${encodeURIComponent(s.id)}` }, joinWords(s.title))))));
       }
       target.append(item);
     }

@@ -224,6 +224,8 @@ describe('the search page', () => {
     expect(await first.locator('a[href="/terms/#demo-term"]').first().textContent()).toBe('议事会');
     // The entry's definition is its summary; the glossary page's other entries are not in it.
     expect(await first.textContent()).toContain('测试用的术语释义');
+    // The entry is the record: no link to a section of itself under it.
+    expect(await first.locator('.subs a').count()).toBe(0);
     await page.close();
   });
 

@@ -78,6 +78,7 @@ describe('searchCopy: what Pagefind reads of a page', () => {
     expect(liangwei).toMatch(/data-pagefind-meta="title">[ 两委]+<\/a>/);
     expect(liangwei).toContain('<span data-pagefind-filter="kind:glossary"></span>');
     expect(liangwei).not.toMatch(/界 ?别/);
+    expect(liangwei).not.toContain('id="liangwei"');
     expect(jiebie).toMatch(/> 界 ?别 </);
     expect(jiebie).not.toMatch(/两 ?委/);
     expect(searchCopy(page('<main data-pagefind-body><p>正文</p></main>'))).toBe(searchCopies(page('<main data-pagefind-body><p>正文</p></main>'))![0]!.html);

@@ -65,7 +65,9 @@ function splitEntries(main: string): { rest: string; entries: { id: string; html
     const id = /\sid="([^"]+)"/.exec(m[2]!)?.[1];
     const end = elementEnd(main, m[1]!, m.index);
     if (!id || end < 0) continue;
-    entries.push({ id, html: `<main data-pagefind-body>${fields}${main.slice(m.index, end)}</main>` });
+    // Without its id: the record is the entry, not a page holding a section of it (no sub-result to itself).
+    const element = main.slice(m.index, end).replace(m[0], m[0].replace(/\sid="[^"]+"/, ''));
+    entries.push({ id, html: `<main data-pagefind-body>${fields}${element}</main>` });
     rest += main.slice(last, m.index);
     last = end;
   }
