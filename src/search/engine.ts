@@ -407,6 +407,9 @@ export async function searchHandbook<D extends PageText>(input: string, search: 
     const chars = [...unit.text];
     if (chars.length < 3 || !chars.every((c) => HAN.test(c)) || indexTokens(unit.text).length !== chars.length) return undefined;
     if ((await searchAlternative(unit.text)).size > 0) return undefined;
+    const content = (char: string) => analyzeQuery(char)[0]?.kind === 'content';
+    // Where each character went: into a piece the index holds, or nowhere.
+    const covered = chars.map(() => false);
     const pieces: string[] = [];
     for (let i = 0; i < chars.length; ) {
       let taken = 0;
@@ -415,18 +418,33 @@ export async function searchHandbook<D extends PageText>(input: string, search: 
       }
       if (taken) pieces.push(chars.slice(i, i + taken).join(''));
       else if (thesaurus.knows(chars[i]!)) pieces.push(chars[i]!);
+      for (let j = i; j < i + (taken || 1); j++) covered[j] = taken > 0 || thesaurus.knows(chars[i]!);
       i += taken || 1;
     }
     // No piece of two or more characters is on any page: its characters one by one (桥 of
     // 座/桥/快), each weighed by how many pages hold it, as every word is; a character on most
     // pages (座, 快) weighs little.
-    if (pieces.length === 0) {
-      for (const char of new Set(chars)) {
-        if (analyzeQuery(char)[0]?.kind === 'content' && (await searchAlternative(char)).size > 0) pieces.push(char);
+    const single = pieces.length === 0;
+    if (single) {
+      for (const [i, char] of chars.entries()) {
+        if (content(char) && (await searchAlternative(char)).size > 0) {
+          if (!pieces.includes(char)) pieces.push(char);
+          covered[i] = true;
+        }
       }
-      return pieces.length ? pieces.map((char) => ({ text: char, alternatives: [{ text: char, kind: 'typed' as const }] })) : undefined;
+      if (pieces.length === 0) return undefined;
     }
-    return pieces.flatMap((piece) => planQuery(piece, thesaurus, { segmenter: options.segmenter }).filter((u) => u.text === piece));
+    // What no piece holds stays in the question, as words the index lacks (遛 of 遛/狗/不/牵/绳):
+    // the pages found cover only part of the question, never all of it.
+    const rest: string[] = [];
+    chars.forEach((char, i) => {
+      if (covered[i] || !content(char)) return;
+      if (i > 0 && !covered[i - 1] && content(chars[i - 1]!) && rest.length) rest[rest.length - 1] += char;
+      else rest.push(char);
+    });
+    const words = (texts: string[]) => texts.map((text): QueryUnit => ({ text, alternatives: [{ text, kind: 'typed' }] }));
+    const found = single ? words(pieces) : pieces.flatMap((piece) => planQuery(piece, thesaurus, { segmenter: options.segmenter }).filter((u) => u.text === piece));
+    return [...found, ...words(rest)];
   }
   for (let u = 0; u < plan.length; u++) {
     const pieces = await splitRun(plan[u]!);
@@ -435,6 +453,7 @@ export async function searchHandbook<D extends PageText>(input: string, search: 
     plan.splice(u, 1, ...fresh);
     u += fresh.length - 1;
   }
+  plan.splice(MAX_UNITS);
 
   // Per query word: per page, how much of it the page holds and through what.
   const perUnit = [];

@@ -152,6 +152,12 @@ describe('searchHandbook: weights from the index, ranking and graded answers', (
     const crumbling = await searchHandbook('那座桥快塌了', bridge.search, { pageCount: 5 });
     expect(crumbling.grade).not.toBe('nothing');
     expect([...crumbling.pages, ...crumbling.partial][0]!.id).toBe('plan');
+    // A character of the run on no page (牵 of 不/牵/绳) stays in the question: the page holding the others covers only part of it.
+    const rope = fakeIndex({ rope: { title: '绳子', body: '不要用绳。' }, a: { title: '路灯', body: '路灯不亮。' }, b: { title: '公厕', body: '公厕不够。' } });
+    const leash = await searchHandbook('不牵绳', rope.search, { pageCount: 3 });
+    expect(leash.grade).toBe('partial');
+    expect(leash.partial[0]!.id).toBe('rope');
+    expect(leash.partial[0]!.missing).toContain('牵');
   });
 
   test('a stray word (附近, 老是, 太) never empties or derails the list', async () => {
