@@ -134,6 +134,10 @@ if (problemCount > 0) {
 }
 step(`内容检查通过（${fileCount} 个文件，${seconds(started)}）`);
 timings?.phase('check', started);
+// The search index's process, started now: it makes the pages' search copies while Astro writes
+// them (on the core Astro leaves idle), and starts Pagefind once the site is complete.
+index = startSearchIndex(tmpDir);
+await recordChildren(astro.pid, index.pid);
 
 try {
   step('生成页面…');
@@ -150,8 +154,7 @@ try {
 
   started = performance.now();
   step('建立搜索索引…');
-  index = startSearchIndex(tmpDir);
-  await recordChildren(index.pid);
+  index.index();
   const { pageCount } = await index.done;
   step(`搜索索引完成：${pageCount} 页（${seconds(started)}）`);
   timings?.phase('pagefind', started);
@@ -189,6 +192,8 @@ try {
   }
 } catch (error) {
   if (isInterrupted()) await never();
+  index.cancel();
+  await index.done.catch(() => undefined);
   await rm(tmpDir, { recursive: true, force: true });
   console.error(`\n构建失败：${(error as Error).message}`);
   console.error(`${shownOut} 保持原样。`);

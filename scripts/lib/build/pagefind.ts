@@ -10,7 +10,7 @@ import { forEachSearchCopy } from './search-copy.ts';
  * Top-level folders of the built site that hold no page for search: the print edition (/print/
  * and its volumes of cases, several megabytes each, without data-pagefind-body).
  */
-const NOT_SEARCHED = new Set(['print']);
+export const NOT_SEARCHED = new Set(['print']);
 
 /** How Pagefind's client says that its process has ended (killed, or out of memory). */
 const BACKEND_GONE = /backend (is )?closed/i;
@@ -20,10 +20,11 @@ export const PAGEFIND_ENDED = 'Pagefind 的进程在建立索引时意外结束�
  * Indexes a built site with Pagefind and writes the index to `<siteDir>/pagefind`. Pagefind
  * reads a copy of the searchable pages with their text already split into words
  * (`search-copy.ts`, `../search/segment.ts`), handed over in memory as each is made: the pages
- * themselves are not changed. Its metadata is then made smaller (`search-meta.ts`: short
- * page names, rounded word counts). Pagefind reports errors instead of throwing; this throws.
+ * themselves are not changed; `made` holds copies made already, by file (early-copies.ts). Its
+ * metadata is then made smaller (`search-meta.ts`: short page names, rounded word counts).
+ * Pagefind reports errors instead of throwing; this throws.
  */
-export async function writeSearchIndex(siteDir: string): Promise<{ pageCount: number }> {
+export async function writeSearchIndex(siteDir: string, made?: Map<string, string | undefined>): Promise<{ pageCount: number }> {
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: SEGMENTED_LANGUAGE });
     if (!index || errors.length) throw new Error(`Pagefind 无法启动：${errors.join('; ')}`);
@@ -35,7 +36,7 @@ export async function writeSearchIndex(siteDir: string): Promise<{ pageCount: nu
         (added) => added.errors,
         (error: unknown) => [(error as Error)?.message ?? String(error)],
       );
-    await forEachSearchCopy(siteDir, NOT_SEARCHED, (page) => pending.push(add(page)));
+    await forEachSearchCopy(siteDir, NOT_SEARCHED, (page) => pending.push(add(page)), made);
     const failed = [...new Set((await Promise.all(pending)).flat())];
     if (failed.length) throw new Error(`Pagefind 索引失败：${failed.join('; ')}`);
     // Pagefind's files in memory: made smaller and completed here, then written once.
