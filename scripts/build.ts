@@ -7,7 +7,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { writeOfflineFiles } from './lib/build/offline.ts';
+import { readSitePages, writeOfflineFiles } from './lib/build/offline.ts';
 import { swapInto } from './lib/build/swap.ts';
 import { checkLinkManifest, createLinkManifest, formatMissingLinks, MANIFEST_FILE, readLinkManifest, sortUrls, writeLinkManifest } from './lib/link-manifest.ts';
 import { loadSiteConfig } from './lib/site-config.ts';
@@ -155,13 +155,15 @@ try {
   started = performance.now();
   step('建立搜索索引…');
   index.index();
+  // Meanwhile the pages are read and hashed for the offline copy: Pagefind leaves them as they are.
+  const pages = readSitePages(tmpDir);
   const { pageCount } = await index.done;
   step(`搜索索引完成：${pageCount} 页（${seconds(started)}）`);
   timings?.phase('pagefind', started);
 
   // The build id in every page, the offline copy's list of files and the service worker.
   started = performance.now();
-  const offline = await writeOfflineFiles(tmpDir, config.base);
+  const offline = await writeOfflineFiles(tmpDir, config.base, pages);
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   step(`离线阅读：整本手册 ${offline.pages} 页，共 ${(offline.bytes / 1024 / 1024).toFixed(1)} MB；service worker ${kb(offline.swGzipBytes)}（gzip）`);
   timings?.phase('offline', started);
