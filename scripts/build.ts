@@ -16,7 +16,7 @@ import { missingSiteWarning, NEEDS_SITE } from './lib/site-warning.ts';
 import { setProcessEnv, userEnv } from './lib/user-env.ts';
 import { startAstroBuild, type AstroBuild } from './lib/build/astro-process.ts';
 import { startCheckInChild, type CheckRun } from './lib/build/check-process.ts';
-import { startSearchIndex, type IndexRun } from './lib/build/index-process.ts';
+import { firstPage, startSearchIndex, type IndexRun } from './lib/build/index-process.ts';
 import { acquireLock, type Lock } from './lib/build/lock.ts';
 import { astroWorkFolder, clearAstroWorkFolders, clearLeftovers, lockFileOf, projectLockFile, workFolders } from './lib/build/leftovers.ts';
 import { isInterrupted, never, onInterrupt, uninterrupted } from './lib/build/interrupt.ts';
@@ -134,10 +134,14 @@ if (problemCount > 0) {
 }
 step(`内容检查通过（${fileCount} 个文件，${seconds(started)}）`);
 timings?.phase('check', started);
-// The search index's process, started now: it makes the pages' search copies while Astro writes
-// them (on the core Astro leaves idle), and starts Pagefind once the site is complete.
-index = startSearchIndex(tmpDir);
-await recordChildren(astro.pid, index.pid);
+// The search index's process starts once Astro writes its first page (not while it bundles, when
+// the build's memory is at its peak): it makes the pages' search copies as Astro writes them (on
+// the core Astro's rendering leaves idle), and starts Pagefind once the site is complete.
+const indexStarted = firstPage(tmpDir, astro.done).then(async () => {
+  if (isInterrupted()) return;
+  index = startSearchIndex(tmpDir);
+  await recordChildren(astro.pid, index.pid);
+});
 
 try {
   step('生成页面…');
@@ -154,10 +158,12 @@ try {
 
   started = performance.now();
   step('建立搜索索引…');
-  index.index();
+  await indexStarted;
+  const indexing = index ?? (await never()); // unset: interrupted meanwhile
+  indexing.index();
   // Meanwhile the pages are read and hashed for the offline copy: Pagefind leaves them as they are.
   const pages = readSitePages(tmpDir);
-  const { pageCount } = await index.done;
+  const { pageCount } = await indexing.done;
   step(`搜索索引完成：${pageCount} 页（${seconds(started)}）`);
   timings?.phase('pagefind', started);
 
@@ -194,8 +200,9 @@ try {
   }
 } catch (error) {
   if (isInterrupted()) await never();
-  index.cancel();
-  await index.done.catch(() => undefined);
+  await indexStarted;
+  index?.cancel();
+  await index?.done.catch(() => undefined);
   await rm(tmpDir, { recursive: true, force: true });
   console.error(`\n构建失败：${(error as Error).message}`);
   console.error(`${shownOut} 保持原样。`);

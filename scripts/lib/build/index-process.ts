@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { awaitedLater, childReport, forkChild, killChild } from './children.ts';
 import { inheritedEnv } from '../user-env.ts';
@@ -41,4 +43,18 @@ export function startSearchIndex(siteDir: string): IndexRun {
     pid: child.pid,
     cancel: () => killChild(child),
   };
+}
+
+/**
+ * Resolves once `siteDir` holds a page (an `.html` file: Astro has started rendering), or once
+ * `until` (Astro's build) has settled, whichever comes first. Looks twice a second.
+ */
+export async function firstPage(siteDir: string, until: Promise<unknown>): Promise<void> {
+  let settled = false;
+  until.then(() => (settled = true), () => (settled = true));
+  while (!settled) {
+    const files = await readdir(siteDir, { recursive: true }).catch(() => [] as string[]);
+    if (files.some((file) => file.endsWith('.html'))) return;
+    await sleep(500);
+  }
 }
