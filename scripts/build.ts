@@ -7,7 +7,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { writeOfflineFiles } from './lib/build/offline.ts';
+import { readSitePages, writeOfflineFiles } from './lib/build/offline.ts';
 import { swapInto } from './lib/build/swap.ts';
 import { checkLinkManifest, createLinkManifest, formatMissingLinks, MANIFEST_FILE, readLinkManifest, sortUrls, writeLinkManifest } from './lib/link-manifest.ts';
 import { loadSiteConfig } from './lib/site-config.ts';
@@ -16,7 +16,7 @@ import { missingSiteWarning, NEEDS_SITE } from './lib/site-warning.ts';
 import { setProcessEnv, userEnv } from './lib/user-env.ts';
 import { startAstroBuild, type AstroBuild } from './lib/build/astro-process.ts';
 import { startCheckInChild, type CheckRun } from './lib/build/check-process.ts';
-import { startSearchIndex, type IndexRun } from './lib/build/index-process.ts';
+import { firstPage, startSearchIndex, type IndexRun } from './lib/build/index-process.ts';
 import { acquireLock, type Lock } from './lib/build/lock.ts';
 import { astroWorkFolder, clearAstroWorkFolders, clearLeftovers, lockFileOf, projectLockFile, workFolders } from './lib/build/leftovers.ts';
 import { isInterrupted, never, onInterrupt, uninterrupted } from './lib/build/interrupt.ts';
@@ -134,6 +134,14 @@ if (problemCount > 0) {
 }
 step(`内容检查通过（${fileCount} 个文件，${seconds(started)}）`);
 timings?.phase('check', started);
+// The search index's process starts once Astro writes its first page (not while it bundles, when
+// the build's memory is at its peak): it makes the pages' search copies as Astro writes them (on
+// the core Astro's rendering leaves idle), and starts Pagefind once the site is complete.
+const indexStarted = firstPage(tmpDir, astro.done).then(async () => {
+  if (isInterrupted()) return;
+  index = startSearchIndex(tmpDir);
+  await recordChildren(astro.pid, index.pid);
+});
 
 try {
   step('生成页面…');
@@ -150,15 +158,18 @@ try {
 
   started = performance.now();
   step('建立搜索索引…');
-  index = startSearchIndex(tmpDir);
-  await recordChildren(index.pid);
-  const { pageCount } = await index.done;
+  await indexStarted;
+  const indexing = index ?? (await never()); // unset: interrupted meanwhile
+  indexing.index();
+  // Meanwhile the pages are read and hashed for the offline copy: Pagefind leaves them as they are.
+  const pages = readSitePages(tmpDir);
+  const { pageCount } = await indexing.done;
   step(`搜索索引完成：${pageCount} 页（${seconds(started)}）`);
   timings?.phase('pagefind', started);
 
   // The build id in every page, the offline copy's list of files and the service worker.
   started = performance.now();
-  const offline = await writeOfflineFiles(tmpDir, config.base);
+  const offline = await writeOfflineFiles(tmpDir, config.base, pages);
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   step(`离线阅读：整本手册 ${offline.pages} 页，共 ${(offline.bytes / 1024 / 1024).toFixed(1)} MB；service worker ${kb(offline.swGzipBytes)}（gzip）`);
   timings?.phase('offline', started);
@@ -189,6 +200,9 @@ try {
   }
 } catch (error) {
   if (isInterrupted()) await never();
+  await indexStarted;
+  index?.cancel();
+  await index?.done.catch(() => undefined);
   await rm(tmpDir, { recursive: true, force: true });
   console.error(`\n构建失败：${(error as Error).message}`);
   console.error(`${shownOut} 保持原样。`);

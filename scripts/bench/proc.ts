@@ -55,6 +55,8 @@ async function processKind(pid: number): Promise<string> {
   const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0').filter(Boolean);
   const text = cmdline.join(' ');
   if (/pagefind/.test(path.basename(cmdline[0] ?? ''))) return 'pagefind';
+  // npm sets its title to its whole command line, one string.
+  if (/^npm\b/.test(text)) return 'npm';
   for (const [pattern, kind] of [[/astro-child/, 'astro'], [/check-child|scripts\/check\.ts/, 'check'], [/index-child/, 'index'], [/scripts\/build\.ts/, 'build'], [/astro\.js|astro\.mjs/, 'astro']] as const) {
     if (pattern.test(text)) return kind;
   }

@@ -44,6 +44,11 @@ export interface SizeResult {
   ratio?: number;
   /** Each pair's ratio, with --repeat. */
   ratios?: number[];
+  /** Each pair's cold builds (ms): ours and the bare reference's `npm run build`, with no output and no Astro cache before each. */
+  coldPairs?: { ours: number; bare: number }[];
+  /** Each pair's cold ratio, and their median: the build budget (BENCHMARKS.md). */
+  coldRatios?: number[];
+  coldRatio?: number;
   /** Only Astro's part of our build (no check, no Pagefind) ÷ the bare reference's Astro part. */
   astroRatio?: number;
 }
@@ -76,12 +81,18 @@ function width(text: string): number {
   return w;
 }
 
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 const times = (ratio: number | undefined) => (ratio === undefined || !Number.isFinite(ratio) ? '—' : `${ratio.toFixed(2)}×`);
 
 /** The leading table: each of our figures as a ratio to the bare reference's (Astro pages + `pagefind --site dist`). */
 export function formatRatios(results: BenchResults): string {
   return table(
-    ['cases', 'build ÷ bare (pairs)', 'ours / bare', 'peak memory ÷ bare', 'ours / bare', 'first search “match” ÷ bare (phone, gzip)', 'ours / bare', 'first search “none” ÷ bare', 'ours / bare', 'load'],
+    ['cases', 'build ÷ bare (pairs)', 'ours / bare', 'cold ÷ bare (pairs)', 'ours / bare (cold, medians)', 'peak memory ÷ bare', 'ours / bare', 'first search “match” ÷ bare (phone, gzip)', 'ours / bare', 'first search “none” ÷ bare', 'ours / bare', 'load'],
     results.sizes.map((r) => {
       const peak = Math.max(r.build.peakTreeRss, r.build.maxRss ?? 0);
       const basePeak = r.baseline ? Math.max(r.baseline.peakTreeRss, r.baseline.maxRss ?? 0) : undefined;
@@ -91,6 +102,8 @@ export function formatRatios(results: BenchResults): string {
         r.cases.toLocaleString('en'),
         r.ratio ? `${times(r.ratio)}${r.ratios && r.ratios.length > 1 ? ` (${r.ratios.map((x) => x.toFixed(2)).join(', ')})` : ''}` : '—',
         r.baseline ? `${seconds(r.build.ms)} / ${seconds(r.baseline.ms)}` : '—',
+        r.coldRatio ? `${times(r.coldRatio)}${r.coldRatios && r.coldRatios.length > 1 ? ` (${r.coldRatios.map((x) => x.toFixed(2)).join(', ')})` : ''}` : '—',
+        r.coldPairs ? `${seconds(median(r.coldPairs.map((p) => p.ours)))} / ${seconds(median(r.coldPairs.map((p) => p.bare)))}` : '—',
         basePeak ? times(peak / basePeak) : '—',
         basePeak ? `${mb(peak)} / ${mb(basePeak)}` : '—',
         r.search && match ? times(r.search.searchBytesGzip / match) : '—',

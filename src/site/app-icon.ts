@@ -51,6 +51,14 @@ function inQuad(x: number, y: number, quad: [number, number][]): boolean {
   return true;
 }
 
+/** The pages' bounding box: a sample outside it is on the background (a quick answer for most samples). */
+const BOOK = {
+  left: Math.min(...PAGES.flat().map(([x]) => x)),
+  right: Math.max(...PAGES.flat().map(([x]) => x)),
+  top: Math.min(...PAGES.flat().map(([, y]) => y)),
+  bottom: Math.max(...PAGES.flat().map(([, y]) => y)),
+};
+
 function inRoundedSquare(x: number, y: number): boolean {
   const cx = Math.min(Math.max(x, CORNER), GRID - CORNER);
   const cy = Math.min(Math.max(y, CORNER), GRID - CORNER);
@@ -67,12 +75,13 @@ export function iconPng(accent: string, size: number, shape: IconShape = 'any'):
       let ground = 0;
       let mark = 0;
       for (let sy = 0; sy < samples; sy++) {
+        const y = ((py + (sy + 0.5) / samples) * GRID) / size;
         for (let sx = 0; sx < samples; sx++) {
           const x = ((px + (sx + 0.5) / samples) * GRID) / size;
-          const y = ((py + (sy + 0.5) / samples) * GRID) / size;
           if (shape === 'any' && !inRoundedSquare(x, y)) continue;
           ground++;
-          if (PAGES.some((page) => inQuad(x, y, page))) mark++;
+          if (x < BOOK.left || x > BOOK.right || y < BOOK.top || y > BOOK.bottom) continue;
+          if (inQuad(x, y, PAGES[0]!) || inQuad(x, y, PAGES[1]!)) mark++;
         }
       }
       const at = (py * size + px) * 4;

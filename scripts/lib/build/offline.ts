@@ -4,6 +4,7 @@ import { stripTypeScriptTypes } from 'node:module';
 import path from 'node:path';
 import { Script } from 'node:vm';
 import { gzipSync } from 'node:zlib';
+import { mapLimited } from '../check/parallel.ts';
 import {
   BUILD_ID_LENGTH,
   BUILD_META,
@@ -76,9 +77,13 @@ function urlPath(file: string): string {
   return encodeURI(url);
 }
 
-async function readSite(siteDir: string): Promise<SiteFile[]> {
+/** Pagefind's folder: written last, by the search index. */
+const isIndex = (file: string) => file.startsWith('pagefind/');
+
+/** The files of the site for which `keep` is true, read and hashed. */
+async function readSite(siteDir: string, keep: (file: string) => boolean): Promise<SiteFile[]> {
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
-  const paths = entries.filter((e) => e.isFile()).map((e) => path.relative(siteDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+  const paths = entries.filter((e) => e.isFile()).map((e) => path.relative(siteDir, path.join(e.parentPath, e.name)).split(path.sep).join('/')).filter(keep);
   const files: SiteFile[] = [];
   let next = 0;
   const read = async () => {
@@ -100,7 +105,20 @@ async function readSite(siteDir: string): Promise<SiteFile[]> {
     }
   };
   await Promise.all(Array.from({ length: 16 }, read));
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files;
+}
+
+/** What the offline copy needs of the site's files outside Pagefind's folder (`writeOfflineFiles`). */
+export type SitePages = Promise<SiteFile[]>;
+
+/**
+ * Reads and hashes the site's files outside Pagefind's folder: the build starts this once Astro
+ * is done, while the search index is being made, and hands it to `writeOfflineFiles`.
+ */
+export function readSitePages(siteDir: string): SitePages {
+  const pages = readSite(siteDir, (file) => !isIndex(file));
+  pages.catch(() => undefined); // awaited later, or not at all when the index fails
+  return pages;
 }
 
 /** The service worker: src/client/sw.ts without its types and comments, after its CONFIG. */
@@ -137,22 +155,23 @@ export async function serviceWorkerSource(config: Record<string, unknown>): Prom
 
 /**
  * Writes the build id into every page (over the placeholder, same length, so nothing moves),
- * then offline.json, offline-files.json and sw.js. The build id is a hash of every file of the
+ * then offline.json, offline-files.json and sw.js. `outside`: the files outside Pagefind's folder,
+ * read already (`readSitePages`), which must not have changed since. The build id is a hash of every file of the
  * site, so the same content always gets the same id and any change a new one.
  */
-export async function writeOfflineFiles(siteDir: string, base: string): Promise<OfflineResult> {
-  const site = await readSite(siteDir);
+export async function writeOfflineFiles(siteDir: string, base: string, outside: SitePages = readSitePages(siteDir)): Promise<OfflineResult> {
+  const site = [...(await outside), ...(await readSite(siteDir, isIndex))].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const build = sha256(`${base}\n${site.map((f) => `${f.path}\t${f.bytes}\t${f.hash}`).join('\n')}`).slice(0, BUILD_ID_LENGTH);
 
   const id = Buffer.from(build);
-  for (const file of site.filter((f) => f.markerAt !== undefined)) {
+  await mapLimited(site.filter((f) => f.markerAt !== undefined), async (file) => {
     const handle = await open(path.join(siteDir, file.path), 'r+');
     try {
       await handle.write(id, 0, id.length, file.markerAt);
     } finally {
       await handle.close();
     }
-  }
+  }, 16);
 
   const kept = site.filter((f) => !NOT_OFFLINE.test(f.path) && (!f.path.endsWith('.html') || f.markerAt !== undefined));
   const offline = kept.find((f) => f.path === `${OFFLINE_PAGE}index.html`);

@@ -4,13 +4,13 @@ import * as pagefind from 'pagefind';
 import { SEGMENTED_LANGUAGE } from '../../../src/search/segment.ts';
 import { addDateOrder } from './date-order.ts';
 import { compactSearchMeta, type IndexFiles } from './search-meta.ts';
-import { forEachSearchCopy } from './search-copy.ts';
+import { forEachSearchCopy, type SearchCopyPage } from './search-copy.ts';
 
 /**
  * Top-level folders of the built site that hold no page for search: the print edition (/print/
  * and its volumes of cases, several megabytes each, without data-pagefind-body).
  */
-const NOT_SEARCHED = new Set(['print']);
+export const NOT_SEARCHED = new Set(['print']);
 
 /** How Pagefind's client says that its process has ended (killed, or out of memory). */
 const BACKEND_GONE = /backend (is )?closed/i;
@@ -20,23 +20,17 @@ export const PAGEFIND_ENDED = 'Pagefind 的进程在建立索引时意外结束�
  * Indexes a built site with Pagefind and writes the index to `<siteDir>/pagefind`. Pagefind
  * reads a copy of the searchable pages with their text already split into words
  * (`search-copy.ts`, `../search/segment.ts`), handed over in memory as each is made: the pages
- * themselves are not changed. Its metadata is then made smaller (`search-meta.ts`: short
- * page names, rounded word counts). Pagefind reports errors instead of throwing; this throws.
+ * themselves are not changed; `made` holds copies made already, by file (early-copies.ts). Its
+ * metadata is then made smaller (`search-meta.ts`: short page names, rounded word counts).
+ * Pagefind reports errors instead of throwing; this throws.
  */
-export async function writeSearchIndex(siteDir: string): Promise<{ pageCount: number }> {
+export async function writeSearchIndex(siteDir: string, made?: Map<string, string | undefined>): Promise<{ pageCount: number }> {
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: SEGMENTED_LANGUAGE });
     if (!index || errors.length) throw new Error(`Pagefind 无法启动：${errors.join('; ')}`);
-    // Each page's errors, a rejection among them (Pagefind's process ended): collected as they
-    // come, since the pages are still being read when one fails.
-    const pending: Promise<string[]>[] = [];
-    const add = (page: { url: string; html: string }) =>
-      index.addHTMLFile({ url: page.url, content: page.html }).then(
-        (added) => added.errors,
-        (error: unknown) => [(error as Error)?.message ?? String(error)],
-      );
-    await forEachSearchCopy(siteDir, NOT_SEARCHED, (page) => pending.push(add(page)));
-    const failed = [...new Set((await Promise.all(pending)).flat())];
+    const feeder = feed(index);
+    await forEachSearchCopy(siteDir, NOT_SEARCHED, feeder.add, made);
+    const failed = await feeder.done();
     if (failed.length) throw new Error(`Pagefind 索引失败：${failed.join('; ')}`);
     // Pagefind's files in memory: made smaller and completed here, then written once.
     const built = await index.getFiles();
@@ -53,6 +47,55 @@ export async function writeSearchIndex(siteDir: string): Promise<{ pageCount: nu
   } finally {
     await pagefind.close();
   }
+}
+
+/**
+ * Pages handed to Pagefind and not indexed yet, at most. All at once, the pages made while Astro
+ * wrote the site (early-copies.ts) would wait in memory twice, in this process's pipe to Pagefind
+ * and in Pagefind's queue of messages: 1.4 and 2.0 GB at 10,000 cases.
+ */
+const IN_FLIGHT = 16;
+
+/**
+ * Hands pages to Pagefind in the order they are added, `IN_FLIGHT` at a time. `done()` resolves
+ * once every page is indexed, with each distinct error, a rejection among them (Pagefind's
+ * process ended): collected as they come, since the pages are still being read when one fails.
+ */
+function feed(index: pagefind.PagefindIndex): { add: (page: SearchCopyPage) => void; done: () => Promise<string[]> } {
+  const queue: (SearchCopyPage | undefined)[] = [];
+  const errors = new Set<string>();
+  let next = 0;
+  let inFlight = 0;
+  let finished: (() => void) | undefined;
+  const send = () => {
+    while (inFlight < IN_FLIGHT && next < queue.length) {
+      const page = queue[next]!;
+      queue[next++] = undefined;
+      inFlight++;
+      index
+        .addHTMLFile({ url: page.url, content: page.html })
+        .then(
+          (added) => added.errors.forEach((error) => errors.add(error)),
+          (error: unknown) => errors.add((error as Error)?.message ?? String(error)),
+        )
+        .finally(() => {
+          inFlight--;
+          send();
+        });
+    }
+    if (finished && inFlight === 0 && next === queue.length) finished();
+  };
+  return {
+    add(page) {
+      queue.push(page);
+      send();
+    },
+    done: () =>
+      new Promise<string[]>((resolve) => {
+        finished = () => resolve([...errors]);
+        send();
+      }),
+  };
 }
 
 /** Writes Pagefind's files under `dir`, a few at a time. */

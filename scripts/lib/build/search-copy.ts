@@ -141,18 +141,30 @@ export async function copyEach(siteDir: string, files: readonly string[], each: 
 /** Below this many pages one thread is quicker than starting others. */
 const PARALLEL_MIN_FILES = 400;
 
+/** The site's searchable HTML files, relative to `siteDir`, in the order Pagefind numbers them. */
+export async function searchableFiles(siteDir: string, skip: ReadonlySet<string>): Promise<string[]> {
+  return (await readdir(siteDir, { recursive: true }))
+    .filter((file) => file.endsWith('.html') && !skip.has(file.split(path.sep)[0]!))
+    .sort();
+}
+
 /**
  * Hands the search copy of every searchable page of the built site to `add`, in the order of
  * the pages' paths (so that Pagefind numbers the pages the same way in every build), making the
  * copies on as many threads as there are CPUs for a large site (segmenting is most of the work:
  * about 1 ms a page). Nothing is written to disk: Pagefind takes each copy as it comes, and
  * indexes it while the next ones are made. `skip` names top-level folders holding no searchable
- * page (the print edition, one large file). Returns how many pages were handed over.
+ * page (the print edition, one large file). `made` holds copies made already (early-copies.ts),
+ * by file: those pages are not read again, and each is let go once handed over. Returns how many
+ * pages were handed over.
  */
-export async function forEachSearchCopy(siteDir: string, skip: ReadonlySet<string>, add: (page: SearchCopyPage) => void): Promise<number> {
-  const files = (await readdir(siteDir, { recursive: true }))
-    .filter((file) => file.endsWith('.html') && !skip.has(file.split(path.sep)[0]!))
-    .sort();
+export async function forEachSearchCopy(
+  siteDir: string,
+  skip: ReadonlySet<string>,
+  add: (page: SearchCopyPage) => void,
+  made: Map<string, string | undefined> = new Map(),
+): Promise<number> {
+  const files = await searchableFiles(siteDir, skip);
   let added = 0;
   // Copies arrive from the threads in any order; they go to `add` in the files' order.
   const ready = new Map<number, SearchCopy[] | undefined>();
@@ -168,9 +180,17 @@ export async function forEachSearchCopy(siteDir: string, skip: ReadonlySet<strin
       added++;
     }
   };
-  const threads = files.length < PARALLEL_MIN_FILES ? 1 : Math.min(4, availableParallelism());
+  const todo: (readonly [number, string])[] = [];
+  for (const [index, file] of files.entries()) {
+    if (!made.has(file)) todo.push([index, file]);
+    else {
+      take(index, made.get(file));
+      made.delete(file);
+    }
+  }
+  const threads = todo.length < PARALLEL_MIN_FILES ? 1 : Math.min(4, availableParallelism());
   if (threads === 1) {
-    await copyEach(siteDir, files, take);
+    await copyEach(siteDir, todo.map(([, file]) => file), (at, html) => take(todo[at]![0], html));
     return added;
   }
   await Promise.all(
@@ -178,7 +198,7 @@ export async function forEachSearchCopy(siteDir: string, skip: ReadonlySet<strin
       { length: threads },
       (_, thread) =>
         new Promise<void>((resolve, reject) => {
-          const share = files.flatMap((file, index) => (index % threads === thread ? [[index, file] as const] : []));
+          const share = todo.filter((_, at) => at % threads === thread);
           const worker = new Worker(new URL('./search-copy-worker.ts', import.meta.url), { workerData: { siteDir, files: share.map(([, file]) => file) } });
           worker.on('message', ([at, copies]: [number, SearchCopy[] | undefined]) => take(share[at]![0], copies));
           worker.once('error', reject);
