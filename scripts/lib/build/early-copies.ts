@@ -5,7 +5,7 @@
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { searchableFiles, searchCopy } from './search-copy.ts';
+import { searchableFiles, searchCopies, type SearchCopy } from './search-copy.ts';
 
 /** How often the site's folder is looked at for new pages. */
 const INTERVAL_MS = 500;
@@ -14,7 +14,7 @@ const INTERVAL_MS = 500;
 const COMPLETE = /<\/html>\s*$/;
 
 interface Made {
-  copy: string | undefined;
+  copies: SearchCopy[] | undefined;
   size: number;
   mtimeMs: number;
 }
@@ -25,7 +25,7 @@ export interface EarlyCopies {
    * read (same size and modification time), by file relative to the site: the build's final
    * pass (forEachSearchCopy) makes the others.
    */
-  finish(): Promise<Map<string, string | undefined>>;
+  finish(): Promise<Map<string, SearchCopy[] | undefined>>;
 }
 
 /**
@@ -45,7 +45,7 @@ export function makeEarlyCopies(siteDir: string, skip: ReadonlySet<string>): Ear
       const bytes = await handle.readFile();
       if (bytes.length !== size) return undefined;
       const html = bytes.toString('utf8');
-      return COMPLETE.test(html.slice(-64)) ? { copy: searchCopy(html), size, mtimeMs } : undefined;
+      return COMPLETE.test(html.slice(-64)) ? { copies: searchCopies(html), size, mtimeMs } : undefined;
     } finally {
       await handle.close();
     }
@@ -66,11 +66,11 @@ export function makeEarlyCopies(siteDir: string, skip: ReadonlySet<string>): Ear
     async finish() {
       stopped = true;
       await watching;
-      const current = new Map<string, string | undefined>();
+      const current = new Map<string, SearchCopy[] | undefined>();
       await Promise.all(
         [...made].map(async ([file, page]) => {
           const now = await stat(path.join(siteDir, file)).catch(() => undefined);
-          if (now && now.size === page.size && now.mtimeMs === page.mtimeMs) current.set(file, page.copy);
+          if (now && now.size === page.size && now.mtimeMs === page.mtimeMs) current.set(file, page.copies);
         }),
       );
       return current;

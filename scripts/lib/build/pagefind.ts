@@ -4,7 +4,7 @@ import * as pagefind from 'pagefind';
 import { SEGMENTED_LANGUAGE } from '../../../src/search/segment.ts';
 import { addDateOrder } from './date-order.ts';
 import { compactSearchMeta, type IndexFiles } from './search-meta.ts';
-import { forEachSearchCopy, type SearchCopyPage } from './search-copy.ts';
+import { forEachSearchCopy, type SearchCopy, type SearchCopyPage } from './search-copy.ts';
 
 /**
  * Top-level folders of the built site that hold no page for search: the print edition (/print/
@@ -24,7 +24,7 @@ export const PAGEFIND_ENDED = 'Pagefind 的进程在建立索引时意外结束�
  * metadata is then made smaller (`search-meta.ts`: short page names, rounded word counts).
  * Pagefind reports errors instead of throwing; this throws.
  */
-export async function writeSearchIndex(siteDir: string, made?: Map<string, string | undefined>): Promise<{ pageCount: number }> {
+export async function writeSearchIndex(siteDir: string, made?: Map<string, SearchCopy[] | undefined>): Promise<{ pageCount: number }> {
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: SEGMENTED_LANGUAGE });
     if (!index || errors.length) throw new Error(`Pagefind 无法启动：${errors.join('; ')}`);

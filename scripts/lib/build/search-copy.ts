@@ -162,7 +162,7 @@ export async function forEachSearchCopy(
   siteDir: string,
   skip: ReadonlySet<string>,
   add: (page: SearchCopyPage) => void,
-  made: Map<string, string | undefined> = new Map(),
+  made: Map<string, SearchCopy[] | undefined> = new Map(),
 ): Promise<number> {
   const files = await searchableFiles(siteDir, skip);
   let added = 0;
