@@ -8,10 +8,11 @@
  * weighs as much as the rarest. A page's coverage is the share of the question's weight it
  * holds; its rank adds more for a word in its title or summary than in its body.
  *
- * The answer is graded (`Grade`): results when a page covers most of the question's weight;
+ * The answer is graded (`Grade`): results when a page covers most of the question's weight,
+ * with its informative words in one passage (`WINDOW`) or a word of it in its title or summary;
  * otherwise the closest pages, “matching only in part”, with the informative words each lacks,
- * when a page covers half of it or has an informative word of the question in its title or
- * summary; otherwise nothing relevant. A word the index lacks gets the closest word it holds as
+ * when a page covers more than half of it or has an informative word of the question in its
+ * title or summary; otherwise nothing relevant. A word the index lacks gets the closest word it holds as
  * a suggestion (`near`).
  *
  * How Pagefind (1.6) treats one search: the words of the query (split with `Intl.Segmenter`,
@@ -73,8 +74,10 @@ const FACTOR: Record<AlternativeKind, number> = { typed: 1, synonym: 0.9, part: 
 const COMMON_SHARE = 0.6;
 /** A page covering this share of the question's weight answers it (results); below, it matches in part. */
 const CONFIDENT = 0.75;
-/** A page covering this share of the question's weight is among the closest pages even without a word in its title or summary. */
-const PARTIAL = 0.6;
+/** A page covering more than this share of the question's weight is among the closest pages even without a word in its title or summary. */
+const PARTIAL = 0.5;
+/** How close (in words) a page's matches of the question's informative words must stand for it to answer the question, not just match in part. */
+const WINDOW = 20;
 /** How much more a word counts towards a page's rank when it is in the page's title, or in its summary. */
 const TITLE_BONUS = 1.5;
 const SUMMARY_BONUS = 1;
@@ -456,7 +459,7 @@ export async function searchHandbook<D extends PageText>(input: string, search: 
   plan.splice(MAX_UNITS);
 
   // Per query word: per page, how much of it the page holds and through what.
-  const perUnit = [];
+  const perUnit: { unit: QueryUnit; best: Map<string, { value: number; credit: number; alternative: Alternative; hit: AlternativeHit<D> }>; locations: Map<string, number[]> }[] = [];
   for (const unit of plan) {
     const best = new Map<string, { value: number; credit: number; alternative: Alternative; hit: AlternativeHit<D> }>();
     const locations = new Map<string, number[]>();
@@ -563,14 +566,22 @@ export async function searchHandbook<D extends PageText>(input: string, search: 
     ranked = ranked.sort(order);
   }
 
-  // The grade: results when a page holds most of the question's weight; otherwise the closest
-  // pages, said to match only in part, when one holds more than half of it or has an
-  // informative word of the question in its title or summary; otherwise nothing relevant.
+  // The grade: results when a page holds most of the question's weight, in one passage or with
+  // a word of it in its title or summary (a page naming the words in unrelated places is not
+  // about the question); otherwise the closest pages, said to match only in part, when one
+  // holds more than half of it or has an informative word of the question in its title or
+  // summary; otherwise nothing relevant.
   // Results are followed by the pages that match in part; pages holding as much as the
   // weakest page about the question are among the closest too.
-  const confident = ranked.filter((p) => p.coverage >= CONFIDENT);
-  const floor = Math.min(PARTIAL, ...ranked.filter((p) => p.about).map((p) => p.coverage));
-  const partial = ranked.filter((p) => p.coverage < CONFIDENT && (p.coverage >= floor || p.about));
+  // Whether the page's informative words stand in one passage (within WINDOW words of one of
+  // the first's), as in a passage about the question, not scattered over the page.
+  const together = (page: RankedPage<D>) => {
+    const lists = perUnit.filter((_, u) => !units[u]!.common).map((u) => u.locations.get(page.id) ?? []).filter((l) => l.length);
+    return lists.length < 2 || lists[0]!.some((a) => lists.every((l) => l.some((b) => Math.abs(b - a) <= WINDOW)));
+  };
+  const confident = ranked.filter((p) => p.coverage >= CONFIDENT && (p.about || together(p)));
+  const floor = Math.min(...ranked.filter((p) => p.about).map((p) => p.coverage));
+  const partial = ranked.filter((p) => !confident.includes(p) && (p.coverage > PARTIAL || p.coverage >= floor || p.about));
   const grade: Grade = confident.length ? 'confident' : partial.length ? 'partial' : 'nothing';
   const shownIds = new Set([...confident, ...partial].map((p) => p.id));
 

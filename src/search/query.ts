@@ -149,9 +149,21 @@ export function analyzeQuery(q: string, options: QueryOptions = {}): QueryToken[
       }
     }
   };
+  // Where the segmenter's words of the whole query begin and end: a kept phrase standing inside
+  // a longer word (学生 in 大学生) is a piece of that word, not the reader's word, and is not cut out.
+  const insideWord = (() => {
+    if (options.segmenter === 'lexicon') return () => false;
+    const words = intlWords(text);
+    if (!words) return () => false;
+    const spans: [number, number][] = [];
+    let at = 0;
+    for (const word of words) spans.push([at, (at += word.length)]);
+    return (start: number, end: number) => spans.some(([a, b]) => a <= start && end <= b && b - a > end - start);
+  })();
   let last = 0;
   if (keepPattern) {
     for (const m of text.matchAll(keepPattern)) {
+      if (!FRAMES.includes(m[0]) && isHan(m[0]) && insideWord(m.index, m.index + m[0].length)) continue;
       addFree(last, m.index);
       raw.push({ text: m[0], start: m.index, end: m.index + m[0].length, han: isHan(m[0]), whole: !FRAMES.includes(m[0]) });
       last = m.index + m[0].length;

@@ -37,6 +37,14 @@ describe('planQuery: the words of a query and what is searched for each', () => 
     expect(jam!.alternatives).toContainEqual({ text: '拥堵', kind: 'synonym', for: '堵' });
   });
 
+  test('a word of the thesaurus inside a longer word of the question is not cut out of it (学生 of 大学生)', () => {
+    const thesaurus = thesaurusOf({ synonyms: { 学生: ['中小学生'] } });
+    // Cut out, 学生 would leave 大 alone, and a lone character is not searched: 大学生 would be lost.
+    expect(planQuery('大学生找工作难', thesaurus).map((u) => u.text)[0]).toBe('大学生');
+    // Standing as a word of its own, it is still kept whole and searched in the handbook's words.
+    expect(planQuery('中小学生上学', thesaurus)[0]).toMatchObject({ text: '中小学生', alternatives: [{ text: '中小学生', kind: 'typed' }, { text: '学生', kind: 'synonym' }] });
+  });
+
   test('a long word the thesaurus does not know is tried through its parts', () => {
     const [unit] = planQuery('停车场');
     expect(unit!.alternatives[0]).toEqual({ text: '停车场', kind: 'typed' });
@@ -88,6 +96,41 @@ describe('searchHandbook: weights from the index, ranking and graded answers', (
     expect(both.grade).toBe('confident');
     expect(both.pages[0]!.id).toBe('toilet');
     expect(both.pages[0]!.coverage).toBe(1);
+  });
+
+  test('a page holding more than half of the question’s weight is among the closest pages, even with its word in the body only', async () => {
+    const { search } = fakeIndex({
+      waste: { title: '社区议事', body: '居民说垃圾清运不及时。' },
+      lift: { title: '小区议事', body: '楼里的电梯坏了。' },
+      road: { title: '村里议事', body: '电梯和路灯都坏了。' },
+      canal: { title: '镇上议事', body: '水渠堵了。' },
+      hall: { title: '街道议事', body: '会议室漏雨。' },
+      bus: { title: '县里议事', body: '公交站太远。' },
+    });
+    // 垃圾 is on one page, 电梯 on two, each in the body only: the waste page holds the rarer
+    // word, more than half of the question; each lift page holds less than half, and is not shown.
+    const found = await searchHandbook('垃圾和电梯', search, { pageCount: 6 });
+    expect(found.partial[0]?.coverage).toBeLessThan(0.6);
+    expect(found.grade).toBe('partial');
+    expect(ids(found.partial)).toEqual(['waste']);
+    expect(found.partial[0]!.missing).toEqual(['电梯']);
+  });
+
+  test('a page whose words of the question are scattered far apart matches only in part; together, it answers', async () => {
+    const filler = '那天下午大家又聊了很久。'.repeat(12);
+    const { search } = fakeIndex({
+      together: { title: '三号楼议事', body: `居民商量加装电梯的费用怎么分摊。${filler}` },
+      scattered: { title: '五号楼议事', body: `楼里的电梯换了新的。${filler}会后公布了路灯的费用。` },
+      other: { title: '村里议事', body: '路灯坏了。' },
+      more: { title: '镇上议事', body: '水渠堵了。' },
+    });
+    const found = await searchHandbook('电梯费用', search, { pageCount: 4 });
+    // Both pages hold both words; only one holds them in one passage.
+    expect(found.pages.map((p) => [p.id, p.coverage])).toEqual([['together', 1]]);
+    expect(found.partial.map((p) => [p.id, p.coverage])).toEqual([['scattered', 1]]);
+    // In the title or summary, the words need not stand together: the page is about them.
+    const titled = fakeIndex({ about: { title: '电梯加装', body: `${filler}费用由居民分摊。` }, other: { title: '路灯', body: '路灯坏了。' }, more: { title: '水渠', body: '水渠堵了。' } });
+    expect(ids((await searchHandbook('电梯费用', titled.search, { pageCount: 3 })).pages)).toEqual(['about']);
   });
 
   test('a match in the title or summary ranks above a mention in the body', async () => {
