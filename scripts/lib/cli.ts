@@ -11,9 +11,21 @@ export function fail(message: string): never {
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** The command's options and positionals; `--help` (-h) prints `usage` and exits. */
+/**
+ * The command's options and positionals; `--help` (-h) prints `usage` and exits. Only as an
+ * option: after `--` (npm run new -- case x -- -h) or as an option's value (--title -h), it is
+ * the author's text.
+ */
 export function commandLine<O extends Options>(options: O, usage: string): ReturnType<typeof parseArgs<{ allowPositionals: true; options: O }>> {
-  if (process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
+  const args = process.argv.slice(2);
+  // An option that takes a value takes the next word, whatever it is (--title -h).
+  const takesValue = new Set(Object.entries(options).filter(([, o]) => o.type === 'string').flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])]));
+  let asked = false;
+  for (let i = 0; i < args.length && args[i] !== '--'; i++) {
+    if (takesValue.has(args[i]!)) i++;
+    else if (args[i] === '--help' || args[i] === '-h') asked = true;
+  }
+  if (asked) {
     console.log(usage);
     process.exit(0);
   }

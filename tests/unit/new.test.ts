@@ -153,6 +153,20 @@ describe.concurrent('npm run new', { timeout: 60_000 }, () => {
     expect(existsSync(path.join(content, 'cases/short-title.mdx'))).toBe(false);
   });
 
+  test('--help prints the usage and writes nothing; -h as the value of --title is the author’s text, not a call for help', async () => {
+    const content = await contentWith();
+    const help = await runNew(content, 'case', 'helped', '--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^用法：npm run new/);
+    expect(existsSync(path.join(content, 'cases/helped.mdx'))).toBe(false);
+    // A title that begins with a dash must be written --title=-…; given apart, it is not taken for -h.
+    const dash = await runNew(content, 'case', 'dash-title', '--title', '-h');
+    expect(dash.stdout).not.toMatch(/用法/);
+    expect(dash.status).toBe(1);
+    expect(dash.stderr).toContain('--title=-');
+    expect(existsSync(path.join(content, 'cases/dash-title.mdx'))).toBe(false);
+  });
+
   test('without any source, a case is refused until a source is created', async () => {
     const content = await contentWith();
     await rm(path.join(content, 'sources'), { recursive: true });
