@@ -12,8 +12,8 @@
  * with its informative words in one passage (`WINDOW`) or a word of it in its title or summary;
  * otherwise the closest pages, “matching only in part”, with the informative words each lacks,
  * when a page covers more than half of it or has an informative word of the question in its
- * title or summary; otherwise nothing relevant. A word the index lacks gets the closest word it holds as
- * a suggestion (`near`).
+ * title or summary; otherwise nothing relevant. A word the index lacks gets the closest word it
+ * holds as a suggestion (`near`).
  *
  * How Pagefind (1.6) treats one search: the words of the query (split with `Intl.Segmenter`,
  * as the index was) must all occur on a page, each matching index words by prefix, anywhere on
@@ -459,9 +459,10 @@ export async function searchHandbook<D extends PageText>(input: string, search: 
   plan.splice(MAX_UNITS);
 
   // Per query word: per page, how much of it the page holds and through what.
-  const perUnit: { unit: QueryUnit; best: Map<string, { value: number; credit: number; alternative: Alternative; hit: AlternativeHit<D> }>; locations: Map<string, number[]> }[] = [];
+  type Match = { value: number; credit: number; alternative: Alternative; hit: AlternativeHit<D> };
+  const perUnit: { unit: QueryUnit; best: Map<string, Match>; locations: Map<string, number[]> }[] = [];
   for (const unit of plan) {
-    const best = new Map<string, { value: number; credit: number; alternative: Alternative; hit: AlternativeHit<D> }>();
+    const best = new Map<string, Match>();
     const locations = new Map<string, number[]>();
     const parts = unit.alternatives.filter((a) => a.kind === 'part');
     const partsFound = new Map<string, Set<string>>();
@@ -575,13 +576,15 @@ export async function searchHandbook<D extends PageText>(input: string, search: 
   // weakest page about the question are among the closest too.
   // Whether the page's informative words stand in one passage (within WINDOW words of one of
   // the first's), as in a passage about the question, not scattered over the page.
+  const informativeLocations = perUnit.filter((_, u) => !units[u]!.common).map((u) => u.locations);
   const together = (page: RankedPage<D>) => {
-    const lists = perUnit.filter((_, u) => !units[u]!.common).map((u) => u.locations.get(page.id) ?? []).filter((l) => l.length);
+    const lists = informativeLocations.map((locations) => locations.get(page.id) ?? []).filter((l) => l.length);
     return lists.length < 2 || lists[0]!.some((a) => lists.every((l) => l.some((b) => Math.abs(b - a) <= WINDOW)));
   };
   const confident = ranked.filter((p) => p.coverage >= CONFIDENT && (p.about || together(p)));
+  const answers = new Set(confident);
   const floor = Math.min(...ranked.filter((p) => p.about).map((p) => p.coverage));
-  const partial = ranked.filter((p) => !confident.includes(p) && (p.coverage > PARTIAL || p.coverage >= floor || p.about));
+  const partial = ranked.filter((p) => !answers.has(p) && (p.coverage > PARTIAL || p.coverage >= floor || p.about));
   const grade: Grade = confident.length ? 'confident' : partial.length ? 'partial' : 'nothing';
   const shownIds = new Set([...confident, ...partial].map((p) => p.id));
 
