@@ -32,6 +32,8 @@ export function commandLine<O extends Options>(options: O, usage: string): Retur
   try {
     return parseArgs({ allowPositionals: true, options });
   } catch (error) {
-    fail(`参数有误：${(error as Error).message}\n\n${usage}`);
+    // A value that begins with a dash, given apart from its option (--title -h), is ambiguous.
+    const dash = (error as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? '\n以“-”开头的值要和选项连写，例如 --title=-某某。' : '';
+    fail(`参数有误：${(error as Error).message}${dash}\n\n${usage}`);
   }
 }

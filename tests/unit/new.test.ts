@@ -163,7 +163,7 @@ describe.concurrent('npm run new', { timeout: 60_000 }, () => {
     const dash = await runNew(content, 'case', 'dash-title', '--title', '-h');
     expect(dash.stdout).not.toMatch(/用法/);
     expect(dash.status).toBe(1);
-    expect(dash.stderr).toContain('--title=-');
+    expect(dash.stderr).toContain('以“-”开头的值要和选项连写，例如 --title=-');
     expect(existsSync(path.join(content, 'cases/dash-title.mdx'))).toBe(false);
   });
 
