@@ -1,14 +1,16 @@
 // The pieces that let `npm run build` survive interruption and company (scripts/lib/build/):
 // the lock a second build waits on, and the clearing of what an interrupted build left. The
 // builds themselves, killed and run together, are tested in tests/slow/interrupt.test.ts.
-import { spawnSync } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { acquireLock, type Holder } from '../../scripts/lib/build/lock.ts';
+import { acquireLock, isRunning, type Holder } from '../../scripts/lib/build/lock.ts';
 import { clearLeftovers, lockFileOf, workFolders } from '../../scripts/lib/build/leftovers.ts';
+import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 
 /** The pid of a process that has ended. */
 function deadPid(): number {
@@ -73,6 +75,24 @@ describe('what an interrupted build left', () => {
     expect((await readdir(dir)).sort()).toEqual(['dist']);
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('site');
     expect(lockFileOf(out)).toBe(path.join(dir, '.dist.build.lock'));
+  });
+
+  test('a child of a build killed outright, never recorded in its lock, is stopped before its working folder is cleared', async () => {
+    // A build killed between starting Astro's child and recording it in its lock (CI saw this:
+    // the child wrote `.dist.build-<pid>-cache` again after the next build had cleared it).
+    const { dir, out } = await project();
+    const cache = workFolders(out, deadPid()).cache;
+    const orphan = fork(path.join(PROJECT_ROOT, 'tests/fixtures/orphan/astro-child.ts'), [cache], { detached: true, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    try {
+      await new Promise((resolve) => orphan.once('message', resolve));
+      orphan.disconnect(); // as its build is gone; it goes on writing all the same
+      await clearLeftovers(out);
+      expect(isRunning(orphan.pid!)).toBe(false);
+      await sleep(100); // twenty of its writes, had it gone on
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      orphan.kill('SIGKILL');
+    }
   });
 
   test('a build killed between the two renames of its swap: the previous site is put back', async () => {

@@ -5,7 +5,7 @@
 // does, and puts the old site back if the kill came in the middle of the swap.
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isRunning } from './lock.ts';
+import { buildChildrenNaming, isRunning, stopBuildChildren } from './lock.ts';
 
 /** The working folders of a build of `outDir` by process `pid`. */
 export function workFolders(outDir: string, pid = process.pid) {
@@ -61,6 +61,10 @@ export async function clearLeftovers(outDir: string): Promise<string[]> {
   const dir = path.dirname(outDir);
   const base = path.basename(outDir);
   const done: string[] = [];
+  // Children of a build killed outright before it recorded them in its lock may still run and
+  // write into its working folders (Astro's cache, its pages): stopped first, or they would
+  // write again after the folders are cleared.
+  await stopBuildChildren(buildChildrenNaming(path.join(dir, `.${base}.build-`)));
   const names = await readdir(dir).catch(() => [] as string[]);
   const work = names.filter((name) => name.startsWith(`.${base}.build-`));
   // Working folders of the build before this layout (`.build-tmp-<pid>`), once their build has ended.

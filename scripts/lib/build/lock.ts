@@ -2,7 +2,7 @@
 // second `npm run build` waits for the first instead of both breaking. The file holds the
 // holder's pid; a lock whose holder no longer runs (a build killed with SIGKILL, a power cut)
 // is stale and taken over, after stopping any of its child processes still running.
-import { readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { link, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -27,24 +27,86 @@ const POLL_MS = 250;
 /** A takeover guard older than this was left by a process that died while taking over. */
 const GUARD_STALE_MS = 10_000;
 
-/** Whether a process runs (one we may not signal still runs). */
+/** How long a build waits for the children of a killed build to be gone. */
+const STOP_WAIT_MS = 10_000;
+
+/**
+ * Whether a process runs (one we may not signal still runs). A zombie (killed, not yet reaped:
+ * in a container whose first process reaps nothing it may stay one) does not.
+ */
 export function isRunning(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as { code?: string }).code === 'EPERM';
   }
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    // Gone meanwhile, on Linux; elsewhere there is no /proc and the signal's answer stands.
+    return !existsSync('/proc/self');
+  }
+  return !/^\d+ \(.*\) [ZX]/s.test(stat);
 }
+
+const BUILD_CHILD = /(astro-child|check-child|index-child)\.ts/;
 
 /** Whether a running process is one of the build's own children (Linux: its command line names our scripts). */
 function isBuildChild(pid: number): boolean {
   try {
-    return /(astro-child|check-child|index-child)\.ts/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+    return BUILD_CHILD.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
   } catch {
     return false;
   }
+}
+
+/**
+ * The running build children (any build's) whose command line names `text`: Astro's and the
+ * index's name the working folder they write to. A build killed outright between starting a
+ * child and recording it in its lock leaves that child unrecorded; this finds it.
+ */
+export function buildChildrenNaming(text: string): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  const found: number[] = [];
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (BUILD_CHILD.test(cmdline) && cmdline.includes(text) && isRunning(Number(entry))) found.push(Number(entry));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return found;
+}
+
+/**
+ * Stops build children left by a build killed outright (with whatever they started: each leads
+ * its own process group), and waits until they are gone: one that still runs for a moment would
+ * write again into the folders the next build is about to clear.
+ */
+export async function stopBuildChildren(pids: readonly number[]): Promise<void> {
+  const mine = pids.filter((pid) => isRunning(pid) && isBuildChild(pid));
+  for (const pid of mine) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // ended meanwhile
+      }
+    }
+  }
+  const deadline = Date.now() + STOP_WAIT_MS;
+  while (mine.some(isRunning) && Date.now() < deadline) await sleep(20);
 }
 
 function parse(text: string | undefined): Holder | undefined {
@@ -88,7 +150,7 @@ async function removeStale(file: string, seen: string): Promise<void> {
     if (now !== seen) return;
     const holder = parse(now);
     // Children of a build killed outright may still be writing: stop them first.
-    for (const child of holder?.children ?? []) if (isRunning(child) && isBuildChild(child)) process.kill(child, 'SIGKILL');
+    await stopBuildChildren(holder?.children ?? []);
     await unlink(file).catch(() => {});
   } finally {
     await unlink(guard).catch(() => {});
