@@ -260,6 +260,17 @@ describe('searchHandbook: weights from the index, ranking and graded answers', (
     expect((await searchHandbook('没地方', places.search, { pageCount: 2 })).near).toEqual([]);
   });
 
+  test('a two-character word is suggested only a word holding both its characters (群里 is not 群众)', async () => {
+    const { search } = fakeIndex({
+      masses: { title: '联系群众', body: '群众有事来商量。群众的意见要听。' },
+      council: { title: '议事会怎么组成', body: '议事会由居民代表组成。议事会每月开会。' },
+    });
+    // Both words are among the thesaurus's handbook words, candidates for every question.
+    const thesaurus = thesaurusOf({}, [{ term: '群众' }, { term: '议事会' }]);
+    expect((await searchHandbook('群里', search, { pageCount: 2, thesaurus })).near).toEqual([]);
+    expect((await searchHandbook('议会', search, { pageCount: 2, thesaurus })).near).toEqual([{ word: '议会', suggestion: '议事会' }]);
+  });
+
   test('a match through the thesaurus is reported, and a part of an unknown word covers only part of it', async () => {
     const { search } = fakeIndex(HANDBOOK);
     const thesaurus = thesaurusOf({ synonyms: { 拥堵: ['堵车'], 学生: ['孩子'] } });
