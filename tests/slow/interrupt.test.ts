@@ -3,7 +3,7 @@
 // in its check, render or index phase, it leaves the output folder byte for byte as it was, and
 // the next build succeeds without any cleanup by hand; two builds started together both end
 // with a clear outcome and a whole output folder. Each test spawns builds of a generated
-// handbook of 250 cases, large enough that every phase lasts a while.
+// handbook of 120 cases, large enough that every phase lasts a while.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { writeCorpus } from '../../scripts/bench/corpus.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 
 const BUILD = path.join(PROJECT_ROOT, 'scripts/build.ts');
-const CASES = 250;
+const CASES = 120;
 
 /** The build's ▸ line that starts each phase. */
 const PHASES = {
