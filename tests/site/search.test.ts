@@ -82,6 +82,25 @@ describe('the search page', () => {
     await page.close();
   });
 
+  test('on paper, the answer comes first: no list of filters, only the ones applied, and no buttons', async () => {
+    const page = await open('/search/?q=%E5%81%9C%E8%BD%A6');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.filters').isVisible()).toBe(false);
+    expect(await page.locator('.bar button').isVisible()).toBe(false);
+    expect(await page.locator('#search-results > li').first().isVisible()).toBe(true);
+    // The first result starts on the first sheet of A4 (297 mm at 96 px per inch).
+    const top = (await page.locator('#search-results > li').first().boundingBox())!.y;
+    expect(top).toBeLessThan((297 / 25.4) * 96);
+    const filtered = await open('/search/?q=%E5%81%9C%E8%BD%A6&level=community');
+    await filtered.emulateMedia({ media: 'print' });
+    const applied = filtered.locator('input[name="level"][value="community"]').locator('xpath=..');
+    expect(await applied.isVisible()).toBe(true);
+    expect(await filtered.locator('input[name="level"][value="city"]').locator('xpath=..').isVisible()).toBe(false);
+    expect(await filtered.locator('input[name="topics"]').first().locator('xpath=..').isVisible()).toBe(false);
+    await page.close();
+    await filtered.close();
+  });
+
   test('a search from the header is usable by keyboard and announces the number of results', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/cases/`); // the home page has its own search box instead
