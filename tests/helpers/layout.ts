@@ -8,10 +8,13 @@
  *   than `narrowEm` characters (the facts panel squeezed to 5 em: 协/商/事/例 one under another);
  * - `scroll`: the page scrolls sideways (the document is wider than the window);
  * - `overflow`: a line of text sticks out of the box it is laid out in, sideways, where nothing
- *   scrolls or clips it.
+ *   scrolls or clips it;
+ * - `split`: a short label (a link, button, summary or label of its own box, as in a row of
+ *   links) broken across lines: 术/语, 资料来/源. In running text a link may break as the
+ *   sentence does; this is about labels laid out as boxes.
  */
 export interface LayoutFinding {
-  kind: 'narrow' | 'scroll' | 'overflow';
+  kind: 'narrow' | 'scroll' | 'overflow' | 'split';
   /** A short CSS-like path to the element: `div.facts > dl > div > dd`. */
   where: string;
   /** The first characters of the text concerned. */
@@ -26,12 +29,14 @@ export interface LayoutOptions {
   narrowEm: number;
   /** Pixels of slack for rounding. */
   tolerance: number;
+  /** Labels up to this many characters must stay on one line. */
+  labelChars: number;
 }
 
-export const LAYOUT_DEFAULTS: LayoutOptions = { minRun: 3, narrowEm: 2, tolerance: 1 };
+export const LAYOUT_DEFAULTS: LayoutOptions = { minRun: 3, narrowEm: 2, tolerance: 1, labelChars: 8 };
 
 export function findLayoutProblems(options: LayoutOptions): LayoutFinding[] {
-  const { minRun, narrowEm, tolerance } = options;
+  const { minRun, narrowEm, tolerance, labelChars } = options;
   const findings: LayoutFinding[] = [];
   const seen = new Set<string>();
   const describe = (el: Element | null): string => {
@@ -91,6 +96,12 @@ export function findLayoutProblems(options: LayoutOptions): LayoutFinding[] {
     }
     if (text.length >= minRun && longest >= minRun) {
       add({ kind: 'narrow', where: describe(parent), text: text.slice(0, 12), detail: `${longest} lines narrower than ${narrowEm} characters` });
+    }
+
+    // A short label laid out as a box of its own, broken across lines.
+    const lines = new Set(rects.map((r) => Math.round(r.top + r.height / 2))).size;
+    if (lines > 1 && text.length <= labelChars && !/\s/.test((node.textContent ?? '').trim()) && block.matches('a, button, summary, label')) {
+      add({ kind: 'split', where: describe(block), text, detail: `${text.length} characters on ${lines} lines` });
     }
 
     // Text sticking out of its block sideways (clipped or scrolled text is the container's business).

@@ -44,6 +44,17 @@ describe('the layout detector', () => {
     expect(findings.map((f) => f.kind).sort()).toEqual(['overflow', 'scroll']);
   });
 
+  test('reports a short label broken across lines in a row of links, not a link breaking with its sentence', async () => {
+    const row = (nav: string) => `<body style="margin:0;font-size:16px"><nav style="${nav}"><a href="#">资料来源</a><a href="#">术语</a><a href="#">分类浏览</a><a href="#">开放数据</a><a href="#">打印版</a><a href="#">给作者</a></nav></body>`;
+    const squeezed = await check(row('display:flex;gap:16px;width:260px'), 320);
+    expect(squeezed.filter((f) => f.kind === 'split').map((f) => f.text)).toEqual(expect.arrayContaining(['资料来源', '术语']));
+    expect(await check(row('display:flex;flex-wrap:wrap;gap:16px;width:260px'), 320)).toEqual([]);
+    // 议 ends the first line of ten characters, 事会 begins the second.
+    const sentence = '<body style="margin:0;font-size:16px"><p style="width:170px;word-break:break-all">一二三四五六七八九<a href="#">议事会</a>时正好换行。</p></body>';
+    expect(await check(sentence, 320)).toEqual([]);
+    expect(await page.evaluate(() => new Set([...document.querySelector('a')!.getClientRects()].map((r) => r.top)).size)).toBe(2);
+  });
+
   test('ignores visually hidden text, text in scrolling boxes, and short words in narrow boxes', async () => {
     const html = `<body style="margin:0">
       <h2 style="position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap">只给读屏软件的标题</h2>
