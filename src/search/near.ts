@@ -21,8 +21,8 @@ function editDistance(a: string, b: string): number {
  * The closest word the index holds to a word it lacks: among the handbook's words of the
  * thesaurus and the words around the matches of the word's parts on the best pages (议事厅 →
  * 议事 on a page reading 议事 会 → 议事会), the one fewest characters away, as long as the word or
- * a little longer: at most a third of the word's characters changed, and at most that many (at
- * least one) added; of those, the one written most often. A two-character word keeps both its
+ * a little longer: at most a third of the word's characters changed, or at most that many (at
+ * least one) added, not both; of those, the one written most often. A two-character word keeps both its
  * characters (议会 → 议事会): one changed makes another word (群里 is not 群众, 医生 not 学生).
  */
 export function nearWord(word: string, candidates: ReadonlyMap<string, number>): string | undefined {
@@ -34,8 +34,10 @@ export function nearWord(word: string, candidates: ReadonlyMap<string, number>):
     // Never a shorter word: 没地方 is not 地方, only a word spelled otherwise or written out longer.
     const off = [...text].length - length;
     if (text === word || off < 0 || off > added) continue;
+    // Either spelled otherwise (characters changed) or written out longer (characters added),
+    // not both: 电梯钱 is not 电梯协商.
     const edits = editDistance(word, text);
-    if (edits - off > changed) continue;
+    if (off > 0 ? edits > off : edits > changed) continue;
     // A longer word counts half a character farther per character (议事会 before 议事会议 for 议事厅).
     const distance = edits + off / 2;
     const better = !best || distance < best.distance || (distance === best.distance && (count > best.count || (count === best.count && text < best.text)));

@@ -260,7 +260,7 @@ describe('searchHandbook: weights from the index, ranking and graded answers', (
     expect((await searchHandbook('没地方', places.search, { pageCount: 2 })).near).toEqual([]);
   });
 
-  test('a two-character word is suggested only a word holding both its characters (群里 is not 群众)', async () => {
+  test('a near word keeps a two-character word whole (群里 is not 群众), and is either spelled otherwise or longer, not both', async () => {
     const { search } = fakeIndex({
       masses: { title: '联系群众', body: '群众有事来商量。群众的意见要听。' },
       council: { title: '议事会怎么组成', body: '议事会由居民代表组成。议事会每月开会。' },
@@ -269,6 +269,9 @@ describe('searchHandbook: weights from the index, ranking and graded answers', (
     const thesaurus = thesaurusOf({}, [{ term: '群众' }, { term: '议事会' }]);
     expect((await searchHandbook('群里', search, { pageCount: 2, thesaurus })).near).toEqual([]);
     expect((await searchHandbook('议会', search, { pageCount: 2, thesaurus })).near).toEqual([{ word: '议会', suggestion: '议事会' }]);
+    // Changed and lengthened at once is another word: 电梯钱 (电梯 + 钱, glued) is not 电梯协商.
+    const lifts = thesaurusOf({}, [{ term: '电梯协商' }]);
+    expect((await searchHandbook('电梯钱', search, { pageCount: 2, thesaurus: lifts })).near).toEqual([]);
   });
 
   test('a match through the thesaurus is reported, and a part of an unknown word covers only part of it', async () => {
